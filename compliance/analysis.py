@@ -1,0 +1,144 @@
+"""What the NLP pass knows about one post: its surfaces, lexicon matches, labels and connections.
+
+A post has up to three surfaces a reader sees: the text (caption, description, body), the
+overlay (on-screen text, one entry per frame) and the transcript (spoken words). Rule kinds ask
+this module questions ("which labels of lexicon X, and where?", "is there a material connection,
+and what shows it?") and never touch spaCy or offsets themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .matching import CompiledLexicons
+from .model import Post
+from .nlp.normalise import Normalised
+
+NEGATORS = frozenset({"not", "n't", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "zero"})
+# Words that may stand between a negator and what it negates: "not really an ad", "isn't a sponsored post".
+NEGATION_BRIDGE = frozenset({"a", "an", "the", "this", "that", "it", "really", "even", "actually", "at", "all", "being", "been"})
+NEGATION_REACH = 3
+
+# Relationships that are not a material connection to disclose, whatever the text says.
+NO_CONNECTION = frozenset({"none", "advertiser"})
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One readable surface of a post, normalised and run through the pipeline."""
+
+    name: str  # "text", "overlay" or "transcript"
+    frame: int | None  # overlay frame index, for multi-frame stories
+    raw: str
+    norm: Normalised
+    doc: Doc
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
+    def negated(self, start: int) -> bool:
+        """Whether the words just before normalised offset `start` negate what starts there."""
+        index = bisect.bisect_left(self.token_starts, start)
+        sent_start = self.doc[index].sent.start if index < len(self.doc) else 0
+        steps = 0
+        for token in reversed(self.doc[sent_start:index]):
+            if token.lower_ in NEGATORS:
+                return True
+            if token.lower_ not in NEGATION_BRIDGE or steps >= NEGATION_REACH:
+                return False
+            steps += 1
+        return False
+
+
+@dataclass(frozen=True)
+class Label:
+    """A lexicon match, located in the raw text of its surface."""
+
+    lexicon: str
+    surface: str
+    frame: int | None
+    start: int
+    end: int
+    text: str
+    negated: bool
+    obfuscated: bool  # the raw text differs from what matched: homoglyphs, zero-width, styled letters
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Something that shows a material connection: a metadata field or words in the post."""
+
+    kind: str  # a relationship such as "affiliate", or "sponsored" when the kind is unknown
+    source: str  # "metadata" or a surface name
+    start: int | None
+    end: int | None
+    text: str
+
+
+class Analysis:
+    """One post seen through one rule set's lexicons."""
+
+    def __init__(self, post: Post, surfaces: list[Surface], lexicons: CompiledLexicons, signals: dict[str, str]) -> None:
+        self.post = post
+        self.surfaces = surfaces
+        self.text = surfaces[0]
+        self.lexicons = lexicons
+        self.signals = signals  # lexicon name -> connection kind its matches show
+
+    @functools.cached_property
+    def _matches(self) -> list[dict[str, list[tuple[int, int]]]]:
+        brands = [self.post.brand] if self.post.brand else []
+        brands += [token.text[1:] for token in self.text.doc if token.text.startswith("@")]
+        return [self.lexicons.match(s.norm.text, s.doc, brands) for s in self.surfaces]
+
+    def labels(self, lexicon: str, surfaces: Iterable[str] = ("text", "overlay", "transcript")) -> list[Label]:
+        """Every match of `lexicon` on the given surfaces, in reading order."""
+        wanted = set(surfaces)
+        found = []
+        for surface, matches in zip(self.surfaces, self._matches):
+            if surface.name not in wanted:
+                continue
+            for start, end in matches.get(lexicon, ()):
+                raw_start, raw_end = surface.norm.to_raw(start, end)
+                found.append(Label(
+                    lexicon, surface.name, surface.frame, raw_start, raw_end, surface.raw[raw_start:raw_end],
+                    negated=surface.negated(start), obfuscated=surface.norm.changed(surface.raw, start, end),
+                ))
+        return found
+
+    def disclosures(self, lexicon: str, surfaces: Iterable[str] = ("text", "overlay", "transcript")) -> list[Label]:
+        """Labels of `lexicon` that really disclose: not negated, not obfuscated."""
+        return [label for label in self.labels(lexicon, surfaces) if not (label.negated or label.obfuscated)]
+
+    @functools.cached_property
+    def connections(self) -> tuple[Evidence, ...]:
+        """What shows a material connection, metadata first, then the text in reading order."""
+        post = self.post
+        if post.sponsored is False or post.relationship in NO_CONNECTION:
+            return ()
+        declared = []
+        if post.relationship and post.relationship != "unknown":
+            declared.append(Evidence(post.relationship, "metadata", None, None, f"relationship: {post.relationship}"))
+        elif post.sponsored:
+            declared.append(Evidence("sponsored", "metadata", None, None, "sponsored: true"))
+        shown = [
+            Evidence(kind, label.surface, label.start, label.end, label.text)
+            for lexicon, kind in self.signals.items()
+            for label in self.labels(lexicon)
+            if not label.negated
+        ]
+        shown.sort(key=lambda e: (e.source != "text", e.start or 0))
+        return tuple(declared + shown)
+
+    def connections_of(self, kinds: Iterable[str]) -> list[Evidence]:
+        wanted = set(kinds)
+        return [e for e in self.connections if not wanted or e.kind in wanted]
+
+    def surfaces_named(self, name: str) -> Iterator[Surface]:
+        return (s for s in self.surfaces if s.name == name)

@@ -1,0 +1,26 @@
+"""Rule kinds: one module each. Add a kind by adding a module and listing it here."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (
+    contradicted_disclosure,
+    disclosure_placement,
+    missing_disclosure,
+    repeated_disclosure,
+    surface_disclosure,
+    weak_disclosure,
+)
+
+KINDS: dict[str, ModuleType] = {
+    module.KIND: module
+    for module in (
+        missing_disclosure,
+        weak_disclosure,
+        disclosure_placement,
+        contradicted_disclosure,
+        surface_disclosure,
+        repeated_disclosure,
+    )
+}

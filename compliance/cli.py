@@ -1,0 +1,218 @@
+"""The command line: check, explain, rules (list, show, test, validate), eval.
+
+Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
+configuration or input error (every post that could be read is still checked and reported).
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from typing import Iterable, Iterator, Sequence
+
+import click
+
+from .engine import Checker, UsageError
+from .evaluation import evaluate, table
+from .model import PLATFORMS, InputError, Post, Severity
+from .reporting import FORMATS, Report
+from .rules.examples import run_examples
+from .rules.loader import DEFAULT_RULESETS, load_rulesets
+from .rules.schema import InvalidRuleSet, Rule, RuleSet
+from .sources import STDIN_FORMATS, read_paths
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    """Options that take lists accept both repetition and commas: --select US-D-01,US-D-02."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load(specs: Sequence[str]) -> list[RuleSet]:
+    try:
+        return load_rulesets(_split(specs) or DEFAULT_RULESETS)
+    except InvalidRuleSet as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem}", err=True)
+        click.echo(f"error: {len(exc.problems)} problem(s) in rule sets; nothing checked", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+ruleset_option = click.option(
+    "--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
+    help="Rule set to apply: a built-in name (us-ftc) or a path to a YAML file. Repeatable.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="compliance")
+def main() -> None:
+    """A linter for marketing content: sponsorship disclosures and unsupported claims."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@ruleset_option
+@click.option("--market", "-m", "markets", multiple=True, metavar="CODE", help="Market of posts that name none (us, uk, fr …).")
+@click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform of posts that name none (sets the fold).")
+@click.option("--format", "-f", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=str), help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
+@click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default="auto", show_default=True, help="How to read '-'.")
+def check(
+    paths: tuple[str, ...], rulesets: tuple[str, ...], markets: tuple[str, ...], platform: str | None,
+    output_format: str, output: str | None, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    stdin_format: str,
+) -> None:
+    """Check posts in PATHS (files, directories, or - for standard input)."""
+    if not paths:
+        raise click.UsageError("give at least one file, directory, or - for standard input")
+    loaded = _load(rulesets)
+    try:
+        checker = Checker(loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=_split(markets))
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    report = Report(tuple(loaded))
+    for result in checker.check_all(_posts(read_paths(paths, sys.stdin.buffer, stdin_format), report)):
+        report.posts += 1
+        report.findings.extend(result.findings)
+        report.errors.extend(result.errors)
+    _write(report, output_format, output, hints=_hints(loaded))
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if report.failing(threshold) else EXIT_OK)
+
+
+def _posts(items: Iterable[Post | InputError], report: Report) -> Iterator[Post]:
+    """Posts pass on to the checker; input errors are recorded in the report as they come."""
+    for item in items:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        else:
+            yield item
+
+
+def _hints(rulesets: Sequence[RuleSet]) -> dict[str, str]:
+    return {rule.id: rule.hint for ruleset in rulesets for rule in ruleset.rules if rule.hint}
+
+
+def _write(report: Report, output_format: str, output: str | None, hints: dict[str, str]) -> None:
+    render = FORMATS[output_format]
+    extra = {"hints": hints} if output_format == "text" else {}
+    if output_format == "text":
+        for error in report.errors:
+            click.echo(click.style(f"{error}", fg="red"), err=True)
+    if output is None:
+        render(report, sys.stdout, color=sys.stdout.isatty(), **extra)
+        return
+    with open(output, "w", encoding="utf-8") as handle:
+        render(report, handle, color=False, **extra)
+
+
+def _find_rule(rulesets: Sequence[RuleSet], rule_id: str) -> Rule:
+    for ruleset in rulesets:
+        for rule in ruleset.rules:
+            if rule.id.lower() == rule_id.lower():
+                return rule
+    known = ", ".join(rule.id for ruleset in rulesets for rule in ruleset.rules)
+    raise click.UsageError(f"no rule '{rule_id}' in the loaded rule sets (known: {known})")
+
+
+@main.command()
+@click.argument("rule_id")
+@ruleset_option
+def explain(rule_id: str, rulesets: tuple[str, ...]) -> None:
+    """What a rule checks, why, its sources, and a bad and a good example."""
+    rule = _find_rule(_load(rulesets), rule_id)
+    wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
+    click.echo(click.style(f"{rule.id}: {rule.title}", bold=True))
+    click.echo(f"  {rule.category} · {rule.severity} · rule set {rule.ruleset} · kind {rule.kind}")
+    if rule.platforms or rule.formats or rule.markets:
+        scope = ", ".join(filter(None, [", ".join(rule.platforms), ", ".join(rule.formats), ", ".join(rule.markets)]))
+        click.echo(f"  applies to: {scope}")
+    click.echo("\nWhat it reports:\n" + wrap(rule.message.replace("{", "<").replace("}", ">")))
+    click.echo("\nWhy:\n" + wrap(rule.rationale))
+    if rule.hint:
+        click.echo("\nHow to fix:\n" + wrap(rule.hint))
+    if rule.references:
+        click.echo("\nSources:\n" + "\n".join(f"  {ref}" for ref in rule.references))
+    for label, posts in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
+        post = posts[0]
+        meta = ", ".join(f"{k}: {v}" for k, v in (("platform", post.platform), ("format", post.format), ("relationship", post.relationship), ("sponsored", post.sponsored)) if v is not None)
+        click.echo(f"\n{label} example{f' ({meta})' if meta else ''}:\n" + textwrap.indent(post.text, "  | "))
+
+
+@main.group()
+def rules() -> None:
+    """List, show, test and validate rule sets."""
+
+
+@rules.command("list")
+@ruleset_option
+def rules_list(rulesets: tuple[str, ...]) -> None:
+    """One line per rule: id, severity, category, title."""
+    for ruleset in _load(rulesets):
+        click.echo(click.style(f"{ruleset.id} {ruleset.version} — {ruleset.title}", bold=True))
+        for rule in ruleset.rules:
+            click.echo(f"  {rule.id:<10} {str(rule.severity):<8} {rule.category:<22} {rule.title}")
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@ruleset_option
+def rules_show(rule_id: str, rulesets: tuple[str, ...]) -> None:
+    """Every field of one rule, as loaded."""
+    rule = _find_rule(_load(rulesets), rule_id)
+    click.echo(f"id: {rule.id}\ntitle: {rule.title}\nruleset: {rule.ruleset} ({rule.path}:{rule.line})")
+    click.echo(f"category: {rule.category}\nseverity: {rule.severity}\nkind: {rule.kind}\nfallback: {str(rule.fallback).lower()}")
+    click.echo(f"platforms: {list(rule.platforms)}\nformats: {list(rule.formats)}\nmarkets: {list(rule.markets)}")
+    click.echo(f"params: {rule.params}\nmessage: {rule.message}\nhint: {rule.hint}\nrationale: {rule.rationale}")
+    click.echo(f"references: {list(rule.references)}\nexamples: {len(rule.examples.bad)} bad, {len(rule.examples.good)} good")
+
+
+@rules.command("test")
+@ruleset_option
+@click.option("--verbose", "-v", is_flag=True, help="List every example, not only failures.")
+def rules_test(rulesets: tuple[str, ...], verbose: bool) -> None:
+    """Run every rule's bad and good examples."""
+    outcomes = list(run_examples(_load(rulesets)))
+    failed = [o for o in outcomes if not o.passed]
+    for outcome in outcomes if verbose else failed:
+        status = click.style("ok  ", fg="green") if outcome.passed else click.style("FAIL", fg="red")
+        click.echo(f"{status} {outcome.describe()}")
+    rules_count = len({o.rule.id for o in outcomes})
+    click.echo(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed ({len(outcomes)} examples of {rules_count} rules)")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+def rules_validate(paths: tuple[str, ...]) -> None:
+    """Check rule-set files (or built-in names) and report every problem with its line."""
+    loaded = _load(paths)
+    count = sum(len(r.rules) for r in loaded)
+    click.echo(f"ok: {len(loaded)} rule set(s), {count} rules")
+
+
+@main.command("eval")
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@ruleset_option
+@click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform of posts that name none.")
+@click.option("--verbose", "-v", is_flag=True, help="List every post whose categories differ from its annotation.")
+def eval_command(corpus: tuple[str, ...], rulesets: tuple[str, ...], platform: str | None, verbose: bool) -> None:
+    """Precision, recall and F1 per category on an annotated corpus (posts with `expect`)."""
+    loaded = _load(rulesets)
+    report = Report(tuple(loaded))
+    evaluation = evaluate(Checker(loaded, platform=platform).check_all(_posts(read_paths(corpus), report)))
+    errors = report.errors + evaluation.errors
+    for error in errors:
+        click.echo(click.style(str(error), fg="red"), err=True)
+    if verbose:
+        for miss in evaluation.misses:
+            click.echo(f"{miss.post.origin.path}:{miss.post.origin.line}: {miss.post.id}: expected {sorted(miss.expected)}, raised {sorted(miss.raised)}")
+        click.echo()
+    click.echo(table(evaluation))
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)

@@ -1,0 +1,163 @@
+"""The Checker: rule sets compiled once, then posts streamed through the pipeline and the rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from .analysis import Analysis, Surface
+from .checks import KINDS
+from .checks.base import Hit
+from .matching import CompiledLexicons, PatternTimeout
+from .model import Finding, InputError, Post
+from .nlp.normalise import normalise
+from .nlp.pipeline import pipeline
+from .rules.schema import Rule, RuleSet
+
+BATCH_SIZE = 256
+EXCERPT_CHARS = 80
+
+
+class UsageError(ValueError):
+    """A mistake in how the checker was asked to run (not in a post or a rule set)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    post: Post
+    findings: tuple[Finding, ...]
+    errors: tuple[InputError, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    ruleset: RuleSet
+    lexicons: CompiledLexicons
+    signals: Mapping[str, str]
+    rules: tuple[Rule, ...]  # selected rules, fallbacks last
+
+    def applies_to(self, post: Post) -> bool:
+        return not post.market or not self.ruleset.markets or bool(set(post.market) & set(self.ruleset.markets))
+
+
+def matches_any(rule_id: str, prefixes: Iterable[str]) -> bool:
+    return any(rule_id == p or rule_id.startswith(p.rstrip("-") + "-") or rule_id.startswith(p) for p in prefixes)
+
+
+class Checker:
+    def __init__(
+        self,
+        rulesets: Sequence[RuleSet],
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        platform: str | None = None,
+        market: Sequence[str] = (),
+    ) -> None:
+        self.rulesets = tuple(rulesets)
+        self.platform = platform
+        self.market = tuple(market)
+        self.nlp = pipeline("en")
+        all_ids = [rule.id for ruleset in rulesets for rule in ruleset.rules]
+        for prefix in (*select, *ignore):
+            if not any(matches_any(rule_id, [prefix]) for rule_id in all_ids):
+                raise UsageError(f"'{prefix}' matches no rule of the loaded rule sets")
+        self._compiled = []
+        for ruleset in rulesets:
+            rules = [
+                rule for rule in ruleset.rules
+                if (not select or matches_any(rule.id, select)) and not matches_any(rule.id, ignore)
+            ]
+            rules.sort(key=lambda rule: rule.fallback)
+            signals = {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals}
+            self._compiled.append(_Compiled(ruleset, CompiledLexicons(ruleset.lexicons.values(), self.nlp), signals, tuple(rules)))
+        if self.market:
+            covered = {m for ruleset in rulesets for m in ruleset.markets}
+            unknown = [m for m in self.market if covered and m not in covered]
+            if unknown:
+                raise UsageError(f"no loaded rule set covers market {', '.join(unknown)} (covered: {', '.join(sorted(covered))})")
+
+    def check(self, post: Post) -> Result:
+        return next(self.check_all([post]))
+
+    def check_all(self, posts: Iterable[Post]) -> Iterator[Result]:
+        """Results in input order. Texts go through spaCy in batches, which is much faster."""
+        batch: list[Post] = []
+        for post in posts:
+            batch.append(self._with_defaults(post))
+            if len(batch) >= BATCH_SIZE:
+                yield from self._check_batch(batch)
+                batch = []
+        if batch:
+            yield from self._check_batch(batch)
+
+    def _with_defaults(self, post: Post) -> Post:
+        changes = {}
+        if post.platform is None and self.platform:
+            changes["platform"] = self.platform
+        if not post.market and self.market:
+            changes["market"] = self.market
+        return dataclasses.replace(post, **changes) if changes else post
+
+    def _check_batch(self, posts: list[Post]) -> Iterator[Result]:
+        norms = [normalise(post.text) for post in posts]
+        docs = self.nlp.pipe([norm.text for norm in norms])
+        for post, norm, doc in zip(posts, norms, docs):
+            surfaces = [Surface("text", None, post.text, norm, doc), *self._other_surfaces(post)]
+            yield self._check_post(post, surfaces)
+
+    def _other_surfaces(self, post: Post) -> Iterator[Surface]:
+        frames = [("overlay", i, text) for i, text in enumerate(post.overlay)]
+        if post.transcript:
+            frames.append(("transcript", None, post.transcript))
+        for name, frame, raw in frames:
+            if raw.strip():
+                norm = normalise(raw)
+                yield Surface(name, frame, raw, norm, self.nlp(norm.text))
+
+    def _check_post(self, post: Post, surfaces: list[Surface]) -> Result:
+        findings: list[Finding] = []
+        errors: list[InputError] = []
+        for compiled in self._compiled:
+            if not compiled.applies_to(post):
+                continue
+            analysis = Analysis(post, surfaces, compiled.lexicons, dict(compiled.signals))
+            reported_kinds: set[str] = set()
+            try:
+                for rule in compiled.rules:
+                    if not rule.applies_to(post) or (rule.fallback and rule.kind in reported_kinds):
+                        continue
+                    for hit in KINDS[rule.kind].check(rule.params, analysis):
+                        findings.append(make_finding(post, rule, hit))
+                        reported_kinds.add(rule.kind)
+            except PatternTimeout as exc:
+                errors.append(InputError(post.origin.path, post.origin.line, f"post {post.id}: {exc}; rule set '{compiled.ruleset.id}' skipped for this post"))
+        findings.sort(key=lambda f: (f.start, f.rule))
+        return Result(post, tuple(findings), tuple(errors))
+
+
+class _Values(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def make_finding(post: Post, rule: Rule, hit: Hit) -> Finding:
+    start = hit.start if hit.start is not None else 0
+    end = hit.end if hit.end is not None else 0
+    line, column = post.origin.locate(post.text, start)
+    end_line, end_column = post.origin.locate(post.text, end)
+    message = string.Formatter().vformat(rule.message, (), _Values(hit.values)).strip()
+    return Finding(
+        post=post.id, path=post.origin.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        start=start, end=end, rule=rule.id, category=rule.category, severity=rule.severity, message=message,
+        excerpt=excerpt(post.text, hit.start, hit.end), references=rule.references,
+    )
+
+
+def excerpt(text: str, start: int | None, end: int | None) -> str:
+    """The matched text, or the opening of the post when the finding has no span."""
+    if start is not None and end is not None and end > start:
+        return text[start:end][:EXCERPT_CHARS]
+    opening = text.strip().split("\n", 1)[0]
+    return opening if len(opening) <= EXCERPT_CHARS else opening[: EXCERPT_CHARS - 1] + "…"

@@ -1,0 +1,153 @@
+"""The data that flows through the linter: posts in, findings and input errors out."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+CATEGORIES = (
+    "disclosure.missing",
+    "disclosure.unclear",
+    "disclosure.placement",
+    "disclosure.language",
+    "claim.health",
+    "claim.earnings",
+    "claim.financial",
+    "claim.environmental",
+    "claim.origin",
+    "claim.pricing",
+    "claim.review",
+    "claim.other",
+    "statement.missing",
+    "content.prohibited",
+)
+PLATFORMS = (
+    "instagram", "tiktok", "youtube", "facebook", "x", "linkedin",
+    "threads", "pinterest", "blog", "email", "other",
+)
+FORMATS = ("feed", "story", "reel", "short", "video", "live", "thread", "article")
+RELATIONSHIPS = (
+    "none", "paid", "gifted", "affiliate", "employee", "owner", "family",
+    "ambassador", "contest", "advertiser", "unknown",
+)
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        return cls[value.upper()]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a post's text sits in its source file, so offsets map back to line and column.
+
+    `literal` is set when the text was written as a JSON string: the raw characters of that
+    string (without the quotes), whose escapes shift the columns of everything after them.
+    """
+
+    path: str
+    line: int = 1
+    column: int = 1
+    literal: str | None = None
+
+    def locate(self, text: str, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the source file of character `offset` of `text`."""
+        offset = max(0, min(offset, len(text)))
+        if self.literal is not None:
+            return self.line, self.column + _raw_index(self.literal, offset)
+        newlines = text.count("\n", 0, offset)
+        if newlines == 0:
+            return self.line, self.column + offset
+        return self.line + newlines, offset - text.rfind("\n", 0, offset)
+
+
+def _raw_index(literal: str, offset: int) -> int:
+    """Index in a JSON string literal of the character at `offset` of the decoded string."""
+    raw = decoded = 0
+    while decoded < offset and raw < len(literal):
+        if literal[raw] != "\\":
+            raw += 1
+        elif literal[raw + 1 : raw + 2] != "u":
+            raw += 2
+        elif 0xD800 <= int(literal[raw + 2 : raw + 6] or "0", 16) <= 0xDBFF and literal[raw + 6 : raw + 8] == "\\u":
+            raw += 12  # a surrogate pair decodes to one character
+        else:
+            raw += 6
+        decoded += 1
+    return raw
+
+
+@dataclass(frozen=True)
+class Post:
+    """One piece of content to check, with the metadata fields of the post contract."""
+
+    text: str
+    id: str
+    origin: Origin
+    platform: str | None = None
+    format: str | None = None
+    language: str | None = None
+    market: tuple[str, ...] = ()
+    relationship: str | None = None
+    sponsored: bool | None = None
+    brand: str | None = None
+    transcript: str | None = None
+    cue_times: tuple[tuple[int, float], ...] = ()  # (offset in transcript, seconds) of timed cues
+    overlay: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    post: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    excerpt: str
+    references: tuple[str, ...] = ()
+    fix: str | None = None
+    suppressed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "post": self.post, "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "start": self.start, "end": self.end, "rule": self.rule,
+            "category": self.category, "severity": str(self.severity),
+            "message": self.message, "excerpt": self.excerpt, "fix": self.fix,
+            "references": list(self.references), "suppressed": self.suppressed,
+        }
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A problem with the user's input: reported with its location, never raised to the user."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "message": self.message}
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,128 @@
+"""Turn a mapping of post fields (a JSON object, Markdown front matter) into a Post."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from ..model import FORMATS, PLATFORMS, RELATIONSHIPS, Origin, Post
+
+KNOWN_FIELDS = frozenset({
+    "text", "id", "platform", "format", "language", "market", "relationship", "sponsored",
+    "brand", "transcript", "overlay",
+})
+
+
+class FieldError(ValueError):
+    """A post field with a value the contract does not allow."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"field '{field}': {message}")
+        self.field = field
+
+
+def post_from_fields(fields: Mapping[str, Any], origin: Origin, default_id: str, text: Any = None) -> Post:
+    """Validate `fields` against the post contract. `text` overrides fields["text"] (Markdown body)."""
+    text = fields.get("text") if text is None else text
+    if text is None:
+        raise FieldError("text", "missing: every post needs the caption, description or body")
+    if not isinstance(text, str):
+        raise FieldError("text", f"must be a string, not {_kind(text)}")
+    if not text.strip():
+        raise FieldError("text", "is empty")
+    post_id = fields.get("id", default_id)
+    if isinstance(post_id, (int, float)) and not isinstance(post_id, bool):
+        post_id = str(post_id)
+    transcript, cue_times = _transcript(fields)
+    return Post(
+        text=text,
+        id=_string(fields, "id", post_id) or default_id,
+        origin=origin,
+        platform=_choice(fields, "platform", PLATFORMS),
+        format=_choice(fields, "format", FORMATS),
+        language=_string(fields, "language"),
+        market=_markets(fields),
+        relationship=_choice(fields, "relationship", RELATIONSHIPS),
+        sponsored=_sponsored(fields),
+        brand=_string(fields, "brand"),
+        transcript=transcript,
+        cue_times=cue_times,
+        overlay=_overlay(fields),
+        extra=MappingProxyType({k: v for k, v in fields.items() if k not in KNOWN_FIELDS}),
+    )
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _string(fields: Mapping[str, Any], name: str, value: Any = None) -> str | None:
+    value = fields.get(name) if value is None else value
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FieldError(name, f"must be a string, not {_kind(value)}")
+    return value.strip() or None
+
+
+def _choice(fields: Mapping[str, Any], name: str, allowed: tuple[str, ...]) -> str | None:
+    value = _string(fields, name)
+    if value is None:
+        return None
+    value = value.lower()
+    if value not in allowed:
+        raise FieldError(name, f"'{value}' is not one of: {', '.join(allowed)}")
+    return value
+
+
+def _markets(fields: Mapping[str, Any]) -> tuple[str, ...]:
+    value = fields.get("market")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        raise FieldError("market", "must be a jurisdiction code such as 'us', or a list of them")
+    return tuple(item.strip().lower() for item in items)
+
+
+def _sponsored(fields: Mapping[str, Any]) -> bool | None:
+    value = fields.get("sponsored")
+    if value is None or isinstance(value, bool):
+        return value
+    raise FieldError("sponsored", f"must be true, false or null, not {value!r}")
+
+
+def _transcript(fields: Mapping[str, Any]) -> tuple[str | None, tuple[tuple[int, float], ...]]:
+    """The spoken words, and for timed cues ([{"start": 12.5, "text": "..."}]) when each begins."""
+    value = fields.get("transcript")
+    if value is None or isinstance(value, str):
+        return value, ()
+    if not isinstance(value, list) or not all(isinstance(cue, (str, dict)) for cue in value):
+        raise FieldError("transcript", "must be a string or a list of cues")
+    lines: list[str] = []
+    times: list[tuple[int, float]] = []
+    offset = 0
+    for cue in value:
+        text = cue if isinstance(cue, str) else cue.get("text")
+        if not isinstance(text, str):
+            raise FieldError("transcript", "every cue needs a 'text' string")
+        start = None if isinstance(cue, str) else cue.get("start")
+        if start is not None:
+            if not isinstance(start, (int, float)) or isinstance(start, bool) or start < 0:
+                raise FieldError("transcript", f"cue 'start' must be seconds (a number), not {start!r}")
+            times.append((offset, float(start)))
+        lines.append(text)
+        offset += len(text) + 1
+    return "\n".join(lines), tuple(times)
+
+
+def _overlay(fields: Mapping[str, Any]) -> tuple[str, ...]:
+    value = fields.get("overlay")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) for item in items):
+        raise FieldError("overlay", "must be a string or a list of strings (one per frame)")
+    return tuple(items)

@@ -1,0 +1,1 @@
+"""The built-in rule sets (YAML), shipped inside the package as compliance.rulesets."""
