@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-from .matching import CompiledLexicons
+from .matching import MENTION, CompiledLexicons
 from .model import Post
 from .nlp.normalise import Normalised
 
@@ -23,6 +24,8 @@ NEGATORS = frozenset({"not", "n't", "no", "never", "nobody", "none", "nothing", 
 # Words that may stand between a negator and what it negates: "not really an ad", "isn't a sponsored post".
 NEGATION_BRIDGE = frozenset({"a", "an", "the", "this", "that", "it", "really", "even", "actually", "at", "all", "being", "been"})
 NEGATION_REACH = 3
+
+ALL_SURFACES = ("text", "overlay", "transcript")
 
 # Relationships that are not a material connection to disclose, whatever the text says.
 NO_CONNECTION = frozenset({"none", "advertiser"})
@@ -39,18 +42,22 @@ class Surface:
     doc: Doc
 
     @functools.cached_property
-    def token_starts(self) -> list[int]:
-        return [token.idx for token in self.doc]
+    def _token_arrays(self) -> tuple[list[int], list[int]]:
+        """Character offset and sentence-start flag of every token (arrays: no Token objects)."""
+        columns = self.doc.to_array([IDX, SENT_START]).tolist() if len(self.doc) else []
+        return [row[0] for row in columns], [row[1] for row in columns]
 
     def negated(self, start: int) -> bool:
-        """Whether the words just before normalised offset `start` negate what starts there."""
-        index = bisect.bisect_left(self.token_starts, start)
-        sent_start = self.doc[index].sent.start if index < len(self.doc) else 0
+        """Whether the words just before normalised offset `start` negate what starts there:
+        a negator, then at most NEGATION_REACH bridging words, in the same sentence."""
+        starts, sentence_starts = self._token_arrays
+        index = bisect.bisect_left(starts, start)
         steps = 0
-        for token in reversed(self.doc[sent_start:index]):
-            if token.lower_ in NEGATORS:
+        for i in range(index - 1, -1, -1):
+            word = self.doc[i].lower_
+            if word in NEGATORS:
                 return True
-            if token.lower_ not in NEGATION_BRIDGE or steps >= NEGATION_REACH:
+            if word not in NEGATION_BRIDGE or steps >= NEGATION_REACH or sentence_starts[i] == 1:
                 return False
             steps += 1
         return False
@@ -84,22 +91,30 @@ class Evidence:
 class Analysis:
     """One post seen through one rule set's lexicons."""
 
-    def __init__(self, post: Post, surfaces: list[Surface], lexicons: CompiledLexicons, signals: dict[str, str]) -> None:
+    def __init__(self, post: Post, surfaces: list[Surface], lexicons: CompiledLexicons, signals: Mapping[str, str]) -> None:
         self.post = post
         self.surfaces = surfaces
         self.text = surfaces[0]
         self.lexicons = lexicons
         self.signals = signals  # lexicon name -> connection kind its matches show
+        self._label_cache: dict[tuple[str, tuple[str, ...]], list[Label]] = {}
 
     @functools.cached_property
     def _matches(self) -> list[dict[str, list[tuple[int, int]]]]:
         brands = [self.post.brand] if self.post.brand else []
-        brands += [token.text[1:] for token in self.text.doc if token.text.startswith("@")]
+        brands += [mention[1:] for mention in MENTION.findall(self.text.norm.text)]
         return [self.lexicons.match(s.norm.text, s.doc, brands) for s in self.surfaces]
 
-    def labels(self, lexicon: str, surfaces: Iterable[str] = ("text", "overlay", "transcript")) -> list[Label]:
+    def labels(self, lexicon: str, surfaces: Iterable[str] = ALL_SURFACES) -> list[Label]:
         """Every match of `lexicon` on the given surfaces, in reading order."""
-        wanted = set(surfaces)
+        key = (lexicon, tuple(surfaces))
+        if key not in self._label_cache:
+            self._label_cache[key] = self._find_labels(lexicon, set(surfaces))
+        return self._label_cache[key]
+
+    def _find_labels(self, lexicon: str, wanted: set[str]) -> list[Label]:
+        if not any(lexicon in matches for matches in self._matches):
+            return []
         found = []
         for surface, matches in zip(self.surfaces, self._matches):
             if surface.name not in wanted:
@@ -112,7 +127,7 @@ class Analysis:
                 ))
         return found
 
-    def disclosures(self, lexicon: str, surfaces: Iterable[str] = ("text", "overlay", "transcript")) -> list[Label]:
+    def disclosures(self, lexicon: str, surfaces: Iterable[str] = ALL_SURFACES) -> list[Label]:
         """Labels of `lexicon` that really disclose: not negated, not obfuscated."""
         return [label for label in self.labels(lexicon, surfaces) if not (label.negated or label.obfuscated)]
 
@@ -127,9 +142,11 @@ class Analysis:
             declared.append(Evidence(post.relationship, "metadata", None, None, f"relationship: {post.relationship}"))
         elif post.sponsored:
             declared.append(Evidence("sponsored", "metadata", None, None, "sponsored: true"))
+        matched = {name for matches in self._matches for name in matches}
         shown = [
             Evidence(kind, label.surface, label.start, label.end, label.text)
             for lexicon, kind in self.signals.items()
+            if lexicon in matched
             for label in self.labels(lexicon)
             if not label.negated
         ]

@@ -37,9 +37,17 @@ class _Compiled:
     lexicons: CompiledLexicons
     signals: Mapping[str, str]
     rules: tuple[Rule, ...]  # selected rules, fallbacks last
+    _by_scope: dict[tuple[object, ...], tuple[Rule, ...]] = dataclasses.field(default_factory=dict)
 
     def applies_to(self, post: Post) -> bool:
         return not post.market or not self.ruleset.markets or bool(set(post.market) & set(self.ruleset.markets))
+
+    def rules_for(self, post: Post) -> tuple[Rule, ...]:
+        """The rules that apply to a post's platform, format and market (few combinations: cached)."""
+        scope = (post.platform, post.format, post.market)
+        if scope not in self._by_scope:
+            self._by_scope[scope] = tuple(rule for rule in self.rules if rule.applies_to(post))
+        return self._by_scope[scope]
 
 
 def matches_any(rule_id: str, prefixes: Iterable[str]) -> bool:
@@ -122,11 +130,11 @@ class Checker:
         for compiled in self._compiled:
             if not compiled.applies_to(post):
                 continue
-            analysis = Analysis(post, surfaces, compiled.lexicons, dict(compiled.signals))
+            analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals)
             reported_kinds: set[str] = set()
             try:
-                for rule in compiled.rules:
-                    if not rule.applies_to(post) or (rule.fallback and rule.kind in reported_kinds):
+                for rule in compiled.rules_for(post):
+                    if rule.fallback and rule.kind in reported_kinds:
                         continue
                     for hit in KINDS[rule.kind].check(rule.params, analysis):
                         findings.append(make_finding(post, rule, hit))

@@ -11,6 +11,7 @@ Match kinds (the `match:` of a lexicon):
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 from urllib.parse import parse_qsl, urlsplit
@@ -21,16 +22,20 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .nlp.normalise import normalise
+from .prefilter import Prefilter, requirements
 
 MATCH_KINDS = ("phrase", "lemma", "regex", "url", "brand_hashtag")
 REGEX_TIMEOUT_SECONDS = 1.0
 
-URL = regex.compile(
-    r"(?i)\b(?:https?://|www\.)[^\s<>\"'()\[\]]+"
+URL_SOURCE = (
+    r"\b(?:https?://|www\.)[^\s<>\"'()\[\]]+"
     r"|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"'()\[\]]*"
 )
+URL = re.compile(URL_SOURCE, re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?…"
 _NON_ALNUM = regex.compile(r"[\W_]+")
+_HASHTAG = regex.compile(r"#\w+")
+MENTION = regex.compile(r"@\w+")
 
 
 class PatternTimeout(RuntimeError):
@@ -51,7 +56,10 @@ class LexiconSpec:
 
 @dataclass(frozen=True)
 class UrlTerm:
-    host: str | None  # "amzn.to", "amazon.*", "*.sjv.io"
+    """`host[/path][?param]`: host is exact (`amzn.to`, also matching subdomains), any public
+    suffix (`amazon.*`), or any subdomain (`*.sjv.io`); each part is optional."""
+
+    host: str | None
     path: str | None
     param: str | None
 
@@ -59,22 +67,31 @@ class UrlTerm:
     def parse(cls, term: str) -> "UrlTerm":
         rest, _, param = term.partition("?")
         host, slash, path = rest.partition("/")
-        return cls(host.lower() or None, ("/" + path) if slash else None, param.rstrip("=").lower() or None)
+        host = host.lower().removeprefix("*.")
+        return cls(host or None, ("/" + path).lower() if slash else None, param.rstrip("=").lower() or None)
+
+    @property
+    def key(self) -> str:
+        """What a URL's host is looked up by: the host, or for `amazon.*` the label `amazon`."""
+        return (self.host or "").removesuffix(".*")
 
     def matches(self, host: str, path: str, params: frozenset[str]) -> bool:
         if self.param is not None and self.param not in params:
             return False
-        if self.path is not None and not path.lower().startswith(self.path.lower()):
+        if self.path is not None and not path.lower().startswith(self.path):
             return False
-        return self.host is None or _host_matches(self.host, host)
+        if self.host is None or not self.host.endswith(".*"):
+            return True  # the index already matched the host
+        return _ANY_SUFFIX.search(host) is not None and ("." + host).find("." + self.key + ".") >= 0
 
 
-def _host_matches(pattern: str, host: str) -> bool:
-    if pattern.endswith(".*"):  # any public suffix: amazon.com, amazon.co.uk
-        stem = pattern[:-2]
-        return regex.search(rf"(?:^|\.){regex.escape(stem)}\.[a-z]{{2,}}(?:\.[a-z]{{2,}})?$", host) is not None
-    stem = pattern[2:] if pattern.startswith("*.") else pattern
-    return host == stem or host.endswith("." + stem)
+_ANY_SUFFIX = re.compile(r"\.[a-z]{2,}(?:\.[a-z]{2,})?$")
+
+
+def _host_keys(host: str) -> list[str]:
+    """Every key a host can be indexed under: itself, its parent domains and its labels."""
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels))] + labels[:-1]
 
 
 class CompiledLexicons:
@@ -85,7 +102,7 @@ class CompiledLexicons:
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.patterns: list[tuple[str, regex.Pattern[str]]] = []
-        self.url_terms: list[tuple[str, UrlTerm]] = []
+        self.url_terms: dict[str, list[tuple[str, UrlTerm]]] = {}  # by host key; "" for any host
         self.hashtag_suffixes: list[tuple[str, str]] = []
         for spec in self.specs.values():
             terms = [normalise(term).text for term in spec.terms]
@@ -96,10 +113,15 @@ class CompiledLexicons:
             elif spec.match == "regex":
                 self.patterns += [(spec.name, regex.compile(term)) for term in terms]
             elif spec.match == "url":
-                self.url_terms += [(spec.name, UrlTerm.parse(term)) for term in terms]
+                for term in map(UrlTerm.parse, terms):
+                    self.url_terms.setdefault(term.key, []).append((spec.name, term))
             elif spec.match == "brand_hashtag":
                 self.hashtag_suffixes += [(spec.name, _NON_ALNUM.sub("", term.lower())) for term in terms]
-        self.includes = {name: self._expand(name, ()) for name in self.specs}
+        self.included_in: dict[str, list[str]] = {}  # lexicon -> every lexicon that includes it
+        for name in self.specs:
+            for member in self._expand(name, ()):
+                self.included_in.setdefault(member, []).append(name)
+        self.prefilter = Prefilter([requirements(pattern.pattern) for _, pattern in self.patterns])
 
     def _expand(self, name: str, seen: tuple[str, ...]) -> tuple[str, ...]:
         """The lexicon itself and every lexicon it includes, transitively."""
@@ -116,19 +138,20 @@ class CompiledLexicons:
         for matcher in (self.by_lower, self.by_lemma):
             if len(matcher):
                 for match_id, start, end in matcher(doc):
-                    span = doc[start:end]
-                    found.setdefault(vocab_strings[match_id], []).append((span.start_char, span.end_char))
-        for name, pattern in self.patterns:
+                    last = doc[end - 1]
+                    found.setdefault(vocab_strings[match_id], []).append((doc[start].idx, last.idx + len(last)))
+        for index in self.prefilter.candidates(text):
+            name, pattern = self.patterns[index]
             try:
                 for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     if m.end() > m.start():
                         found.setdefault(name, []).append(m.span())
             except TimeoutError:
                 raise PatternTimeout(name, pattern.pattern) from None
-        if self.url_terms:
+        if self.url_terms and ("/" in text or "www." in text.lower()):
             self._match_urls(text, found)
         if self.hashtag_suffixes:
-            self._match_brand_hashtags(doc, brands, found)
+            self._match_brand_hashtags(text, brands, found)
         return self._with_includes(found)
 
     def _match_urls(self, text: str, found: dict[str, list[tuple[int, int]]]) -> None:
@@ -137,30 +160,29 @@ class CompiledLexicons:
             parts = urlsplit(url if "://" in url else "http://" + url)
             host = (parts.hostname or "").lower()
             params = frozenset(key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True))
-            for name, term in self.url_terms:
-                if term.matches(host, parts.path, params):
-                    found.setdefault(name, []).append((m.start(), m.start() + len(url)))
+            for key in ("", *_host_keys(host)):
+                for name, term in self.url_terms.get(key, ()):
+                    if term.matches(host, parts.path, params):
+                        found.setdefault(name, []).append((m.start(), m.start() + len(url)))
 
-    def _match_brand_hashtags(self, doc: Doc, brands: Iterable[str], found: dict[str, list[tuple[int, int]]]) -> None:
+    def _match_brand_hashtags(self, text: str, brands: Iterable[str], found: dict[str, list[tuple[int, int]]]) -> None:
         known = {_NON_ALNUM.sub("", variant) for brand in brands for variant in _brand_variants(brand)} - {""}
-        for token in doc:
-            if not token.text.startswith("#"):
-                continue
-            tag = _NON_ALNUM.sub("", token.lower_)
+        for m in _HASHTAG.finditer(text):
+            tag = _NON_ALNUM.sub("", m.group().lower())
             for name, suffix in self.hashtag_suffixes:
                 head = tag[: -len(suffix)] if tag.endswith(suffix) else ""
                 # "#GlowCoPartner": the head must be a known brand, or, when none is known,
                 # a CamelCase word (so "#lifepartner" or "#workoutpartner" never count).
-                if head and (head in known or (not known and _camel_suffix(token.text, suffix))):
-                    found.setdefault(name, []).append((token.idx, token.idx + len(token.text)))
+                if head and (head in known or (not known and _camel_suffix(m.group(), suffix))):
+                    found.setdefault(name, []).append(m.span())
 
     def _with_includes(self, found: Mapping[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
-        result: dict[str, list[tuple[int, int]]] = {}
-        for name, members in self.includes.items():
-            spans = sorted({span for member in members for span in found.get(member, ())})
-            if spans:
-                result[name] = spans
-        return result
+        """Add the matches of each lexicon to every lexicon that includes it."""
+        result: dict[str, set[tuple[int, int]]] = {}
+        for member, spans in found.items():
+            for name in self.included_in[member]:
+                result.setdefault(name, set()).update(spans)
+        return {name: sorted(spans) for name, spans in result.items()}
 
 
 def _brand_variants(brand: str) -> tuple[str, ...]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
-import regex
+import re
 
 from ..analysis import Analysis, Label
-from ..matching import URL
+from ..matching import URL_SOURCE
 from .base import Hit, LexiconName, at_label
 
 KIND = "disclosure_placement"
@@ -17,8 +17,8 @@ PLACEHOLDERS = frozenset({"label", "platform", "fold", "fold_lines", "offset", "
 POSITIONS = ("fold", "cluster")
 
 # Words, or a blank line, between two tags end a cluster.
-_BREAK = regex.compile(r"\w|\n[^\S\n]*\n")
-_TAG = regex.compile(r"[#@]\w[\w.]*\w|[#@]\w|" + URL.pattern)
+_BREAK = re.compile(r"\w|\n[^\S\n]*\n")
+_TAG = re.compile(r"[#@]\w[\w.]*\w|[#@]\w|" + URL_SOURCE, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,10 @@ class Params:
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     post = analysis.post
+    if not post.transcript or not analysis.connections:
+        return
     labels = analysis.disclosures(params.accepted, surfaces=("transcript",))
-    if not post.transcript or not labels or not analysis.connections:
+    if not labels:
         return
     marks = [0] + [label.start for label in labels] + [len(post.transcript)]
     gap = max(_minutes(post, b) - _minutes(post, a) for a, b in zip(marks, marks[1:]))

@@ -54,8 +54,12 @@ class Normalised:
         return raw[raw_start:raw_end].casefold() != self.text[start:end].casefold()
 
 
+_SUSPECT = regex.compile("[" + regex.escape("".join(ZERO_WIDTH) + "".join(HOMOGLYPHS)) + "]")
+
+
 def normalise(raw: str) -> Normalised:
-    if raw.isascii():
+    # Fast path: ASCII, or text (emoji, accents) that NFKC leaves alone and has nothing to hide.
+    if raw.isascii() or (unicodedata.is_normalized("NFKC", raw) and not _SUSPECT.search(raw)):
         return Normalised(raw)
     pieces: list[str] = []
     starts: list[int] = []

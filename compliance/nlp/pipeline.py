@@ -1,8 +1,7 @@
 """The spaCy pipeline: a blank language with social-media-aware tokens, sentences and lemmas.
 
 Built offline from spaCy's rule-based parts and the lookup tables of spacy-lookups-data, once
-per process and language. The lemmatizer reads its table into a plain dict: spaCy's Lookups
-loader costs several times more at start-up for the same result.
+per process and language.
 """
 
 from __future__ import annotations
@@ -12,12 +11,27 @@ import gzip
 import importlib.resources
 import json
 
-import spacy
+import numpy
+from spacy.attrs import IS_PUNCT, LEMMA, ORTH, SENT_START
+from spacy.lang.en import English
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex
 
 SUPPORTED_LANGUAGES = ("en",)
+
+
+class SocialEnglish(English):
+    """English whose tokenizer keeps hashtags whole ("#ad" is one token, not "#" + "ad").
+
+    @mentions and URLs are single tokens already. Changing the prefixes on the class, rather
+    than on a built tokenizer, avoids rebuilding its 1,300 special cases a second time.
+    """
+
+    lang = "en"
+
+    class Defaults(English.Defaults):  # type: ignore[misc]
+        prefixes = [p for p in English.Defaults.prefixes if p != "#"]
 
 
 @functools.cache
@@ -25,11 +39,8 @@ def pipeline(language: str = "en") -> Language:
     """The shared pipeline for `language`, built on first use."""
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"no pipeline for language {language!r}")
-    nlp = spacy.blank(language)
-    # Keep hashtags whole ("#ad" is one token, not "#" + "ad"); @mentions and URLs already are.
-    prefixes = [p for p in nlp.Defaults.prefixes if p != "#"]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.add_pipe("sentencizer")
+    nlp = SocialEnglish()
+    nlp.add_pipe("array_sentencizer")
     nlp.add_pipe("lookup_lemmas", config={"language": language})
     return nlp
 
@@ -43,21 +54,69 @@ def lemma_table(language: str) -> dict[str, str]:
 
 
 class LookupLemmatizer:
-    """Sets each token's lemma from a lookup table, by its exact form and then lower-cased."""
+    """Sets each token's lemma from spaCy's lookup table: by its exact form, then lower-cased.
+
+    The table is read into a plain dict (spaCy's Lookups loader costs several times more at
+    start-up), and lemmas are written as one array, not token by token: creating a Python
+    Token object per token costs more than the lookup itself.
+    """
 
     def __init__(self, language: str) -> None:
         self.table = lemma_table(language)
+        self.by_orth: dict[int, int] = {}  # string hash of a form -> string hash of its lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.table
-        for token in doc:
-            text = token.text
-            lemma = table.get(text)
-            if lemma is None:
-                lower = token.lower_
-                lemma = table.get(lower, lower)
-            token.lemma_ = lemma
+        if not len(doc):
+            return doc
+        by_orth = self.by_orth
+        orths = doc.to_array(ORTH).tolist()
+        lemmas = [by_orth.get(orth) or self._learn(doc, orth) for orth in orths]
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+    def _learn(self, doc: Doc, orth: int) -> int:
+        text = doc.vocab.strings[orth]
+        lemma = self.table.get(text)
+        if lemma is None:
+            lower = text.lower()
+            lemma = self.table.get(lower, lower)
+        self.by_orth[orth] = lemma_hash = doc.vocab.strings.add(lemma)
+        return lemma_hash
+
+
+class ArraySentencizer:
+    """spaCy's rule-based Sentencizer, decided on attribute arrays instead of Token objects.
+
+    The rule is the same (a sentence starts at the first non-punctuation token after one of
+    spaCy's sentence-final characters), but spaCy's own component builds a Python Token for
+    every token, which costs more than the whole decision.
+    """
+
+    def __init__(self, vocab_strings: object) -> None:
+        self.final = frozenset(vocab_strings.add(char) for char in Sentencizer.default_punct_chars)  # type: ignore[attr-defined]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        final = self.final
+        starts = [-1] * len(doc)
+        starts[0] = 1
+        start, seen_final = 0, False
+        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+            is_final = orth in final
+            if seen_final and not is_punct and not is_final:
+                starts[start] = 1
+                start, seen_final = i, False
+            elif is_final:
+                seen_final = True
+        starts[start] = 1
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory("array_sentencizer")
+def make_array_sentencizer(nlp: Language, name: str) -> ArraySentencizer:
+    return ArraySentencizer(nlp.vocab.strings)
 
 
 @Language.factory("lookup_lemmas", default_config={"language": "en"})
