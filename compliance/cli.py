@@ -13,10 +13,8 @@ from typing import Iterable, Iterator, Sequence
 import click
 
 from .engine import Checker, UsageError
-from .evaluation import evaluate, table
 from .model import PLATFORMS, InputError, Post, Severity
 from .reporting import FORMATS, Report
-from .rules.examples import run_examples
 from .rules.loader import DEFAULT_RULESETS, load_rulesets
 from .rules.schema import InvalidRuleSet, Rule, RuleSet
 from .sources import STDIN_FORMATS, read_paths
@@ -178,6 +176,8 @@ def rules_show(rule_id: str, rulesets: tuple[str, ...]) -> None:
 @click.option("--verbose", "-v", is_flag=True, help="List every example, not only failures.")
 def rules_test(rulesets: tuple[str, ...], verbose: bool) -> None:
     """Run every rule's bad and good examples."""
+    from .rules.examples import run_examples
+
     outcomes = list(run_examples(_load(rulesets)))
     failed = [o for o in outcomes if not o.passed]
     for outcome in outcomes if verbose else failed:
@@ -204,6 +204,8 @@ def rules_validate(paths: tuple[str, ...]) -> None:
 @click.option("--verbose", "-v", is_flag=True, help="List every post whose categories differ from its annotation.")
 def eval_command(corpus: tuple[str, ...], rulesets: tuple[str, ...], platform: str | None, verbose: bool) -> None:
     """Precision, recall and F1 per category on an annotated corpus (posts with `expect`)."""
+    from .evaluation import evaluate, table
+
     loaded = _load(rulesets)
     report = Report(tuple(loaded))
     evaluation = evaluate(Checker(loaded, platform=platform).check_all(_posts(read_paths(corpus), report)))

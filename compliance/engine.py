@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .analysis import Analysis, Surface
 from .checks import KINDS
 from .checks.base import Hit
-from .matching import CompiledLexicons, PatternTimeout
+from .matching import CompiledLexicons, PatternFailure
 from .model import Finding, InputError, Post
 from .nlp.normalise import normalise
 from .nlp.pipeline import pipeline
@@ -139,7 +139,7 @@ class Checker:
                     for hit in KINDS[rule.kind].check(rule.params, analysis):
                         findings.append(make_finding(post, rule, hit))
                         reported_kinds.add(rule.kind)
-            except PatternTimeout as exc:
+            except PatternFailure as exc:
                 errors.append(InputError(post.origin.path, post.origin.line, f"post {post.id}: {exc}; rule set '{compiled.ruleset.id}' skipped for this post"))
         findings.sort(key=lambda f: (f.start, f.rule))
         return Result(post, tuple(findings), tuple(errors))

@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .nlp.normalise import normalise
-from .prefilter import Prefilter, requirements
+from .prefilter import Prefilter, requirements, sre_parse
 
 MATCH_KINDS = ("phrase", "lemma", "regex", "url", "brand_hashtag")
 REGEX_TIMEOUT_SECONDS = 1.0
@@ -38,10 +38,31 @@ _HASHTAG = regex.compile(r"#\w+")
 MENTION = regex.compile(r"@\w+")
 
 
-class PatternTimeout(RuntimeError):
-    def __init__(self, lexicon: str, pattern: str) -> None:
-        super().__init__(f"pattern {pattern!r} of lexicon '{lexicon}' ran out of time")
+class PatternFailure(RuntimeError):
+    """A rule-set pattern that could not run on a text: it timed out, or does not compile."""
+
+    def __init__(self, lexicon: str, pattern: str, problem: str) -> None:
+        super().__init__(f"pattern {pattern!r} of lexicon '{lexicon}' {problem}")
         self.lexicon = lexicon
+
+
+def pattern_error(pattern: str) -> str | None:
+    """Why a pattern is not a valid `regex` expression, or None.
+
+    The standard library's parser answers in a fraction of the time the `regex` module takes
+    to compile; only what it rejects (syntax of the `regex` module alone, or a real mistake)
+    is handed to the `regex` compiler for the verdict.
+    """
+    try:
+        sre_parse.parse(pattern)
+        return None
+    except Exception:  # noqa: BLE001 - the stdlib does not know it: ask `regex`
+        pass
+    try:
+        regex.compile(pattern)
+        return None
+    except regex.error as exc:
+        return str(exc)
 
 
 @dataclass(frozen=True)
@@ -82,10 +103,12 @@ class UrlTerm:
             return False
         if self.host is None or not self.host.endswith(".*"):
             return True  # the index already matched the host
-        return _ANY_SUFFIX.search(host) is not None and ("." + host).find("." + self.key + ".") >= 0
+        return re.search(rf"(?:^|\.){re.escape(self.key)}\.{_PUBLIC_SUFFIX}$", host) is not None
 
 
-_ANY_SUFFIX = re.compile(r"\.[a-z]{2,}(?:\.[a-z]{2,})?$")
+# A top-level domain, or a country's second level (co.uk, com.au, co.jp): amazon.co.uk is
+# Amazon, amazon.evil.io is not.
+_PUBLIC_SUFFIX = r"(?:[a-z]{2,}|(?:co|com|ne|net|or|org|ac|gov|edu)\.[a-z]{2})"
 
 
 def _host_keys(host: str) -> list[str]:
@@ -101,17 +124,18 @@ class CompiledLexicons:
         self.specs = {spec.name: spec for spec in lexicons}
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.patterns: list[tuple[str, regex.Pattern[str]]] = []
+        self.patterns: list[tuple[str, str]] = []
+        self._compiled: dict[int, regex.Pattern[str]] = {}  # compiled on first use: most never run
         self.url_terms: dict[str, list[tuple[str, UrlTerm]]] = {}  # by host key; "" for any host
         self.hashtag_suffixes: list[tuple[str, str]] = []
         for spec in self.specs.values():
             terms = [normalise(term).text for term in spec.terms]
             if spec.match == "phrase" and terms:
-                self.by_lower.add(spec.name, list(nlp.tokenizer.pipe(terms)))
+                self.by_lower.add(spec.name, [nlp.make_doc(term) for term in terms])
             elif spec.match == "lemma" and terms:
                 self.by_lemma.add(spec.name, list(nlp.pipe(terms)))
             elif spec.match == "regex":
-                self.patterns += [(spec.name, regex.compile(term)) for term in terms]
+                self.patterns += [(spec.name, term) for term in terms]
             elif spec.match == "url":
                 for term in map(UrlTerm.parse, terms):
                     self.url_terms.setdefault(term.key, []).append((spec.name, term))
@@ -121,7 +145,7 @@ class CompiledLexicons:
         for name in self.specs:
             for member in self._expand(name, ()):
                 self.included_in.setdefault(member, []).append(name)
-        self.prefilter = Prefilter([requirements(pattern.pattern) for _, pattern in self.patterns])
+        self.prefilter = Prefilter([requirements(pattern) for _, pattern in self.patterns])
 
     def _expand(self, name: str, seen: tuple[str, ...]) -> tuple[str, ...]:
         """The lexicon itself and every lexicon it includes, transitively."""
@@ -141,18 +165,29 @@ class CompiledLexicons:
                     last = doc[end - 1]
                     found.setdefault(vocab_strings[match_id], []).append((doc[start].idx, last.idx + len(last)))
         for index in self.prefilter.candidates(text):
-            name, pattern = self.patterns[index]
+            name = self.patterns[index][0]
+            pattern = self._pattern(index)
             try:
                 for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     if m.end() > m.start():
                         found.setdefault(name, []).append(m.span())
             except TimeoutError:
-                raise PatternTimeout(name, pattern.pattern) from None
+                raise PatternFailure(name, pattern.pattern, "ran out of time") from None
         if self.url_terms and ("/" in text or "www." in text.lower()):
             self._match_urls(text, found)
         if self.hashtag_suffixes:
             self._match_brand_hashtags(text, brands, found)
         return self._with_includes(found)
+
+    def _pattern(self, index: int) -> regex.Pattern[str]:
+        compiled = self._compiled.get(index)
+        if compiled is None:
+            name, source = self.patterns[index]
+            try:
+                compiled = self._compiled[index] = regex.compile(source)
+            except regex.error as exc:
+                raise PatternFailure(name, source, f"does not compile: {exc}") from None
+        return compiled
 
     def _match_urls(self, text: str, found: dict[str, list[tuple[int, int]]]) -> None:
         for m in URL.finditer(text):

@@ -26,7 +26,7 @@ HOMOGLYPHS = {
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 }
 _HOMOGLYPH_TABLE = str.maketrans(HOMOGLYPHS)
-_NON_ASCII_RUN = regex.compile(r"\X?[^\x00-\x7f]+\X?")
+_NON_ASCII_RUN = regex.compile(r"(?s).?[^\x00-\x7f]+")  # with the character before: a base for combining marks
 _WORD = regex.compile(r"[#@]?\w+")
 
 

@@ -16,22 +16,30 @@ from spacy.attrs import IS_PUNCT, LEMMA, ORTH, SENT_START
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from .tokenizer import LazySpecialCases
 
 SUPPORTED_LANGUAGES = ("en",)
 
 
-class SocialEnglish(English):
-    """English whose tokenizer keeps hashtags whole ("#ad" is one token, not "#" + "ad").
-
-    @mentions and URLs are single tokens already. Changing the prefixes on the class, rather
-    than on a built tokenizer, avoids rebuilding its 1,300 special cases a second time.
-    """
-
-    lang = "en"
-
-    class Defaults(English.Defaults):  # type: ignore[misc]
-        prefixes = [p for p in English.Defaults.prefixes if p != "#"]
+def social_tokenizer(nlp: Language) -> LazySpecialCases:
+    """English tokenization, except that hashtags stay whole ("#ad" is one token, not "#" +
+    "ad"); @mentions and URLs already do. Special cases load lazily (see tokenizer.py)."""
+    defaults = nlp.Defaults
+    prefixes = [p for p in defaults.prefixes if p != "#"]
+    tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=None,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
+    return LazySpecialCases(tokenizer, defaults.tokenizer_exceptions)
 
 
 @functools.cache
@@ -39,7 +47,7 @@ def pipeline(language: str = "en") -> Language:
     """The shared pipeline for `language`, built on first use."""
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"no pipeline for language {language!r}")
-    nlp = SocialEnglish()
+    nlp = English(create_tokenizer=social_tokenizer)
     nlp.add_pipe("array_sentencizer")
     nlp.add_pipe("lookup_lemmas", config={"language": language})
     return nlp

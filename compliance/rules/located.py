@@ -8,6 +8,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 Path = tuple[str | int, ...]
+# YAML's own plain types; no tags that construct objects (!!python/object and the like).
+SAFE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp"))
 
 
 class YamlError(ValueError):
@@ -34,6 +36,8 @@ def load(source: str) -> tuple[Any, dict[Path, int]]:
 
 def _build(node: yaml.Node, path: Path, lines: dict[Path, int], scalars: SafeConstructor) -> Any:
     lines[path] = node.start_mark.line + 1
+    if node.tag not in SAFE_TAGS:
+        raise YamlError(node.start_mark.line + 1, f"the tag {node.tag} is not allowed: only plain YAML values are")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

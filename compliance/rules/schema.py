@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from ..checks import KINDS
 from ..checks.base import LexiconName
-from ..matching import MATCH_KINDS, LexiconSpec
+from ..matching import MATCH_KINDS, LexiconSpec, pattern_error
 from ..model import CATEGORIES, FORMATS, PLATFORMS, RELATIONSHIPS, Origin, Post, Severity
 from ..sources.fields import FieldError, post_from_fields
 from .located import Path, line_of
@@ -224,13 +224,10 @@ def _parse_lexicon(r: _Reader, name: str, spec: Any) -> Lexicon | None:
     if not terms and not include:
         r.problem(where, "needs 'terms' or 'include'")
     if match == "regex":
-        import regex
-
         for i, term in enumerate(terms):
-            try:
-                regex.compile(term)
-            except regex.error as exc:
-                r.problem(where + ("terms", i), f"invalid regular expression: {exc}")
+            error = pattern_error(term)
+            if error:
+                r.problem(where + ("terms", i), f"invalid regular expression: {error}")
     signals = r.choice(body, "signals", where, CONNECTION_KINDS, required=False) or None
     return Lexicon(name, match, terms, include, signals, r.text(body, "description", where), line_of(r.lines, where))
 

@@ -1,1 +1,0 @@
-"""The built-in rule sets (YAML), shipped inside the package as compliance.rulesets."""

@@ -1,0 +1,71 @@
+"""The pipeline's own components give what spaCy's would, only faster."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from spacy.lang.en import English
+from spacy.util import compile_prefix_regex
+
+from compliance.nlp.pipeline import pipeline
+from tests.conftest import ROOT
+
+CORPUS_TEXTS = [
+    json.loads(line)["text"]
+    for path in sorted((ROOT / "corpus").rglob("*.jsonl"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """spaCy's own English tokenizer (all special cases loaded up front) and sentencizer,
+    with the same one change we make: "#" is not split off as a prefix."""
+    nlp = English()
+    nlp.tokenizer.prefix_search = compile_prefix_regex([p for p in English.Defaults.prefixes if p != "#"]).search
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def tricky_texts() -> list[str]:
+    keys = list(English.Defaults.tokenizer_exceptions)
+    rng = random.Random(7)
+    words = keys + ["the", "#ad", "(", ")", "!", "...", "@glow.co", "https://amzn.to/x", "don't", "a.m.", "😍", "\n"]
+    return ["", " ", "!!!", "Hi. Bye", "...start", "end."] + [
+        " ".join(rng.choice(words) for _ in range(25)) for _ in range(300)
+    ]
+
+
+@pytest.mark.parametrize("texts", [CORPUS_TEXTS, tricky_texts()], ids=["corpus", "exceptions"])
+def test_tokens_and_sentences_match_spacy(reference, texts):
+    ours = pipeline("en")
+    for text in texts:
+        mine, theirs = ours(text), reference(text)
+        assert [t.text for t in mine] == [t.text for t in theirs], text
+        assert [s.text for s in mine.sents] == [s.text for s in theirs.sents], text
+
+
+def test_hashtags_mentions_and_urls_stay_whole():
+    doc = pipeline("en")("Love it #ad, (#ad) @glow.co https://amzn.to/3abc #a_d")
+    assert [t.text for t in doc] == ["Love", "it", "#ad", ",", "(", "#ad", ")", "@glow.co", "https://amzn.to/3abc", "#a_d"]
+
+
+def test_lookup_lemmas():
+    doc = pipeline("en")("She partnered with them and sent me these; I was paid.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["partnered"] == "partner"
+    assert lemmas["sent"] == "send"
+    assert lemmas["paid"] == "pay"
+    assert lemmas["was"] == "be"
+
+
+def test_pipeline_is_built_once():
+    assert pipeline("en") is pipeline("en")
+
+
+def test_unsupported_language():
+    with pytest.raises(ValueError, match="no pipeline"):
+        pipeline("xx")
