@@ -20,7 +20,7 @@ from .matching import MENTION, CompiledLexicons
 from .model import Post
 from .nlp.normalise import Normalised
 
-NEGATORS = frozenset({"not", "n't", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "zero"})
+NEGATORS = frozenset({"not", "n't", "no", "never", "nobody", "none", "nothing", "neither", "nor"})
 # Words that may stand between a negator and what it negates: "not really an ad", "isn't a sponsored post".
 NEGATION_BRIDGE = frozenset({"a", "an", "the", "this", "that", "it", "really", "even", "actually", "at", "all", "being", "been"})
 NEGATION_REACH = 3
@@ -91,12 +91,16 @@ class Evidence:
 class Analysis:
     """One post seen through one rule set's lexicons."""
 
-    def __init__(self, post: Post, surfaces: list[Surface], lexicons: CompiledLexicons, signals: Mapping[str, str]) -> None:
+    def __init__(
+        self, post: Post, surfaces: list[Surface], lexicons: CompiledLexicons,
+        signals: Mapping[str, str], denials: frozenset[str] = frozenset(),
+    ) -> None:
         self.post = post
         self.surfaces = surfaces
         self.text = surfaces[0]
         self.lexicons = lexicons
         self.signals = signals  # lexicon name -> connection kind its matches show
+        self.denials = denials  # lexicons whose matches negate every label they overlap
         self._label_cache: dict[tuple[str, tuple[str, ...]], list[Label]] = {}
 
     @functools.cached_property
@@ -119,11 +123,13 @@ class Analysis:
         for surface, matches in zip(self.surfaces, self._matches):
             if surface.name not in wanted:
                 continue
+            denied = [] if lexicon in self.denials else [span for name in self.denials for span in matches.get(name, ())]
             for start, end in matches.get(lexicon, ()):
                 raw_start, raw_end = surface.norm.to_raw(start, end)
+                negated = surface.negated(start) or any(a < end and start < b for a, b in denied)
                 found.append(Label(
                     lexicon, surface.name, surface.frame, raw_start, raw_end, surface.raw[raw_start:raw_end],
-                    negated=surface.negated(start), obfuscated=surface.norm.changed(surface.raw, start, end),
+                    negated=negated, obfuscated=surface.norm.changed(surface.raw, start, end),
                 ))
         return found
 

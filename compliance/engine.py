@@ -36,6 +36,7 @@ class _Compiled:
     ruleset: RuleSet
     lexicons: CompiledLexicons
     signals: Mapping[str, str]
+    denials: frozenset[str]
     rules: tuple[Rule, ...]  # selected rules, fallbacks last
     _by_scope: dict[tuple[object, ...], tuple[Rule, ...]] = dataclasses.field(default_factory=dict)
 
@@ -79,7 +80,9 @@ class Checker:
             ]
             rules.sort(key=lambda rule: rule.fallback)
             signals = {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals}
-            self._compiled.append(_Compiled(ruleset, CompiledLexicons(ruleset.lexicons.values(), self.nlp), signals, tuple(rules)))
+            denials = frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies)
+            lexicons = CompiledLexicons(ruleset.lexicons.values(), self.nlp)
+            self._compiled.append(_Compiled(ruleset, lexicons, signals, denials, tuple(rules)))
         if self.market:
             covered = {m for ruleset in rulesets for m in ruleset.markets}
             unknown = [m for m in self.market if covered and m not in covered]
@@ -119,18 +122,21 @@ class Checker:
         frames = [("overlay", i, text) for i, text in enumerate(post.overlay)]
         if post.transcript:
             frames.append(("transcript", None, post.transcript))
-        for name, frame, raw in frames:
-            if raw.strip():
-                norm = normalise(raw)
-                yield Surface(name, frame, raw, norm, self.nlp(norm.text))
+        for name, frame, raw in frames:  # blank frames too: a blank story frame shows no disclosure
+            norm = normalise(raw)
+            yield Surface(name, frame, raw, norm, self.nlp(norm.text))
 
     def _check_post(self, post: Post, surfaces: list[Surface]) -> Result:
         findings: list[Finding] = []
         errors: list[InputError] = []
-        for compiled in self._compiled:
-            if not compiled.applies_to(post):
-                continue
-            analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals)
+        applicable = [compiled for compiled in self._compiled if compiled.applies_to(post)]
+        if not applicable:
+            covered = ", ".join(sorted({m for c in self._compiled for m in c.ruleset.markets})) or "none"
+            line, _ = post.origin.locate(post.text, 0)
+            message = f"post {post.id}: no loaded rule set covers market {', '.join(post.market)} (covered: {covered}); not checked"
+            return Result(post, (), (InputError(post.origin.path, line, message),))
+        for compiled in applicable:
+            analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals, compiled.denials)
             reported_kinds: set[str] = set()
             try:
                 for rule in compiled.rules_for(post):
@@ -140,7 +146,8 @@ class Checker:
                         findings.append(make_finding(post, rule, hit))
                         reported_kinds.add(rule.kind)
             except PatternFailure as exc:
-                errors.append(InputError(post.origin.path, post.origin.line, f"post {post.id}: {exc}; rule set '{compiled.ruleset.id}' skipped for this post"))
+                line, _ = post.origin.locate(post.text, 0)
+                errors.append(InputError(post.origin.path, line, f"post {post.id}: {exc}; rule set '{compiled.ruleset.id}' skipped for this post"))
         findings.sort(key=lambda f: (f.start, f.rule))
         return Result(post, tuple(findings), tuple(errors))
 

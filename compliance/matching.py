@@ -27,10 +27,10 @@ from .prefilter import Prefilter, requirements, sre_parse
 MATCH_KINDS = ("phrase", "lemma", "regex", "url", "brand_hashtag")
 REGEX_TIMEOUT_SECONDS = 1.0
 
-URL_SOURCE = (
-    r"\b(?:https?://|www\.)[^\s<>\"'()\[\]]+"
-    r"|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"'()\[\]]*"
-)
+# Links, with or without a scheme ("amzn.to/3abc"). Their characters are word characters and
+# URL punctuation: an emoji typed right after a link is not part of it.
+_URL_CHAR = r"[\w\-./?=&%#:~+@!$,;*]"
+URL_SOURCE = rf"\b(?:https?://|www\.){_URL_CHAR}+|\b(?:[a-z0-9-]+\.)+[a-z]{{2,}}/{_URL_CHAR}*"
 URL = re.compile(URL_SOURCE, re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?…"
 _NON_ALNUM = regex.compile(r"[\W_]+")

@@ -79,12 +79,18 @@ def _raw_index(literal: str, offset: int) -> int:
             raw += 1
         elif literal[raw + 1 : raw + 2] != "u":
             raw += 2
-        elif 0xD800 <= int(literal[raw + 2 : raw + 6] or "0", 16) <= 0xDBFF and literal[raw + 6 : raw + 8] == "\\u":
+        elif _is_surrogate(literal, raw + 2, 0xD800) and literal[raw + 6 : raw + 8] == "\\u" and _is_surrogate(literal, raw + 8, 0xDC00):
             raw += 12  # a surrogate pair decodes to one character
         else:
             raw += 6
         decoded += 1
     return raw
+
+
+def _is_surrogate(literal: str, at: int, base: int) -> bool:
+    """Whether the 4 hex digits at `at` are a high (base 0xD800) or low (0xDC00) surrogate."""
+    digits = literal[at : at + 4]
+    return len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits) and base <= int(digits, 16) <= base + 0x3FF
 
 
 @dataclass(frozen=True)

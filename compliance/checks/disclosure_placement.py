@@ -8,6 +8,8 @@ from typing import Iterator, Mapping
 
 import re
 
+import regex
+
 from ..analysis import Analysis, Label
 from ..matching import URL_SOURCE
 from .base import Hit, LexiconName, at_label
@@ -16,6 +18,7 @@ KIND = "disclosure_placement"
 PLACEHOLDERS = frozenset({"label", "platform", "fold", "fold_lines", "offset", "line"})
 POSITIONS = ("fold", "cluster")
 
+_GRAPHEME = regex.compile(r"\X")
 # Words, or a blank line, between two tags end a cluster.
 _BREAK = re.compile(r"\w|\n[^\S\n]*\n")
 _TAG = re.compile(r"[#@]\w[\w.]*\w|[#@]\w|" + URL_SOURCE, re.IGNORECASE)
@@ -53,10 +56,12 @@ def _after_fold(first: Label, text: str, platform: str, params: Params) -> Hit |
     chars = params.fold.get(platform)
     lines = params.fold_lines.get(platform)
     line = text.count("\n", 0, first.start) + 1
-    if (chars is not None and first.start >= chars) or (lines is not None and line > lines):
+    # Characters as a reader counts them: an emoji made of several code points is one.
+    seen = first.start if text[: first.start].isascii() else len(_GRAPHEME.findall(text, 0, first.start))
+    if (chars is not None and seen >= chars) or (lines is not None and line > lines):
         return at_label(
             first, platform=platform, fold=chars if chars is not None else "?",
-            fold_lines=lines if lines is not None else "?", offset=first.start + 1, line=line,
+            fold_lines=lines if lines is not None else "?", offset=seen + 1, line=line,
         )
     return None
 

@@ -28,4 +28,5 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
         return
     if any(not label.negated for lexicon in params.unless for label in analysis.labels(lexicon)):
         return
-    yield at_evidence(evidence[0])
+    # Point at what the text shows (the link, the code) when it shows something.
+    yield at_evidence(next((e for e in evidence if e.source == "text"), evidence[0]))

@@ -25,11 +25,21 @@ from .tokenizer import LazySpecialCases
 SUPPORTED_LANGUAGES = ("en",)
 
 
+# Invisible parts of emoji (variation selectors, skin tones) split off like punctuation, so
+# "☀️#ad" gives "☀", "\ufe0f", "#ad" rather than hiding the hashtag in "\ufe0f#ad".
+EMOJI_MODIFIERS = "[\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]"
+
+
+def social_prefixes(defaults: type) -> list[str]:
+    """spaCy's prefixes, except that "#" is not one (hashtags stay whole: "#ad", not "#" +
+    "ad"), plus emoji modifiers. @mentions and URLs are single tokens already."""
+    return [p for p in defaults.prefixes if p != "#"] + [EMOJI_MODIFIERS]  # type: ignore[attr-defined]
+
+
 def social_tokenizer(nlp: Language) -> LazySpecialCases:
-    """English tokenization, except that hashtags stay whole ("#ad" is one token, not "#" +
-    "ad"); @mentions and URLs already do. Special cases load lazily (see tokenizer.py)."""
+    """English tokenization with social prefixes; special cases load lazily (tokenizer.py)."""
     defaults = nlp.Defaults
-    prefixes = [p for p in defaults.prefixes if p != "#"]
+    prefixes = social_prefixes(defaults)
     tokenizer = Tokenizer(
         nlp.vocab,
         rules=None,

@@ -100,4 +100,5 @@ class _Loader:
         for rule in ruleset.rules:
             for param, name in lexicon_references(rule.params):
                 if name not in known:
-                    self.problems.append(Problem(rule.path, rule.line, f"{rule.id}.params.{param}", f"unknown lexicon '{name}'"))
+                    line = rule.param_lines.get(param, rule.line)
+                    self.problems.append(Problem(rule.path, line, f"{rule.id}.params.{param}", f"unknown lexicon '{name}'"))

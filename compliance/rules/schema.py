@@ -47,6 +47,7 @@ class InvalidRuleSet(Exception):
 @dataclass(frozen=True)
 class Lexicon(LexiconSpec):
     signals: str | None = None  # connection kind its matches show, if any
+    denies: bool = False  # its matches deny a connection, negating every label they overlap
     description: str = ""
     line: int = 0
 
@@ -77,6 +78,7 @@ class Rule:
     ruleset: str = ""
     path: str = ""
     line: int = 0
+    param_lines: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
     def applies_to(self, post: Post) -> bool:
         return (
@@ -102,7 +104,7 @@ class RuleSet:
 
 
 RULESET_FIELDS = {"id", "title", "version", "jurisdiction", "markets", "languages", "sources", "extends", "lexicons", "rules", "description"}
-LEXICON_FIELDS = {"match", "terms", "include", "signals", "description"}
+LEXICON_FIELDS = {"match", "terms", "include", "signals", "denies", "description"}
 RULE_FIELDS = {
     "id", "title", "category", "severity", "message", "rationale", "references", "hint", "platforms",
     "formats", "markets", "kind", "params", "examples", "fallback",
@@ -229,7 +231,12 @@ def _parse_lexicon(r: _Reader, name: str, spec: Any) -> Lexicon | None:
             if error:
                 r.problem(where + ("terms", i), f"invalid regular expression: {error}")
     signals = r.choice(body, "signals", where, CONNECTION_KINDS, required=False) or None
-    return Lexicon(name, match, terms, include, signals, r.text(body, "description", where), line_of(r.lines, where))
+    denies = body.get("denies", False)
+    if not isinstance(denies, bool):
+        r.problem(where + ("denies",), "must be true or false")
+    if signals and denies is True:
+        r.problem(where + ("denies",), "a lexicon cannot both show a connection (signals) and deny one")
+    return Lexicon(name, match, terms, include, signals, denies is True, r.text(body, "description", where), line_of(r.lines, where))
 
 
 def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | None:
@@ -267,6 +274,7 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
         ruleset=ruleset_id,
         path=r.path,
         line=line_of(r.lines, where),
+        param_lines={name: line_of(r.lines, where + ("params", name)) for name in (body.get("params") or {}) if isinstance(body.get("params"), dict)},
     )
 
 

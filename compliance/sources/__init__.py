@@ -67,6 +67,6 @@ def _read_file(path: Path, shown: str) -> Iterator[Post | InputError]:
 
 def _stdin_reader(data: bytes, stdin_format: str) -> Reader:
     if stdin_format == "auto":
-        head = data.lstrip()[:3]
+        head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:3]
         stdin_format = "jsonl" if head[:1] == b"{" else "markdown" if head == b"---" else "text"
     return {"text": text.read, "markdown": markdown.read, "jsonl": jsonl.read}[stdin_format]

@@ -9,10 +9,18 @@ from ..model import InputError
 BINARY_SNIFF = 8192
 
 
+def is_binary(data: bytes) -> bool:
+    return b"\x00" in data[:BINARY_SNIFF]
+
+
+def binary_error(path: str) -> InputError:
+    return InputError(path, None, "looks like a binary file (it contains NUL bytes); not checked")
+
+
 def decode(data: bytes, path: str, first_line: int = 1) -> str | InputError:
     """UTF-8 text (a leading BOM dropped), or an error naming the line of the first bad byte."""
-    if b"\x00" in data[:BINARY_SNIFF]:
-        return InputError(path, None, "looks like a binary file (it contains NUL bytes); not checked")
+    if is_binary(data):
+        return binary_error(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

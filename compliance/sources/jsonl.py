@@ -9,13 +9,16 @@ from typing import Iterator
 
 from ..model import InputError, Origin, Post
 from .fields import FieldError, post_from_fields
-from .files import decode
+from .files import binary_error, decode, is_binary
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
 def read(data: bytes, path: str) -> Iterator[Post | InputError]:
+    if is_binary(data):
+        yield binary_error(path)
+        return
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue

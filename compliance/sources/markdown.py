@@ -22,7 +22,9 @@ def read(data: bytes, path: str) -> Iterator[Post | InputError]:
     if isinstance(text, InputError):
         yield text
         return
-    lines = text.splitlines(keepends=True)
+    # Lines end at "\n" only, as Origin.locate counts them (splitlines would also break at U+2028).
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     fields: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     body_start = 0  # index into `lines` of the first body line
@@ -41,7 +43,7 @@ def read(data: bytes, path: str) -> Iterator[Post | InputError]:
     try:
         yield post_from_fields(fields, Origin(path, line=body_start + 1), default_id=path, text=body)
     except FieldError as exc:
-        line = key_lines.get(exc.field, body_start + 1)
+        line = key_lines.get(exc.field, min(body_start + 1, max(len(lines), 1)))
         yield InputError(path, line, f"{exc}; not checked")
 
 

@@ -9,7 +9,7 @@ import pytest
 from spacy.lang.en import English
 from spacy.util import compile_prefix_regex
 
-from compliance.nlp.pipeline import pipeline
+from compliance.nlp.pipeline import pipeline, social_prefixes
 from tests.conftest import ROOT
 
 CORPUS_TEXTS = [
@@ -23,9 +23,9 @@ CORPUS_TEXTS = [
 @pytest.fixture(scope="module")
 def reference():
     """spaCy's own English tokenizer (all special cases loaded up front) and sentencizer,
-    with the same one change we make: "#" is not split off as a prefix."""
+    with the same prefixes as ours ("#" kept with its word, emoji modifiers split off)."""
     nlp = English()
-    nlp.tokenizer.prefix_search = compile_prefix_regex([p for p in English.Defaults.prefixes if p != "#"]).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(social_prefixes(English.Defaults)).search
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -51,6 +51,11 @@ def test_tokens_and_sentences_match_spacy(reference, texts):
 def test_hashtags_mentions_and_urls_stay_whole():
     doc = pipeline("en")("Love it #ad, (#ad) @glow.co https://amzn.to/3abc #a_d")
     assert [t.text for t in doc] == ["Love", "it", "#ad", ",", "(", "#ad", ")", "@glow.co", "https://amzn.to/3abc", "#a_d"]
+
+
+@pytest.mark.parametrize("text", ["glow ☀️#ad", "love ❤️#ad", "yes 👍🏽#ad", "x ✨#ad"])
+def test_emoji_modifiers_do_not_hide_a_hashtag(text):
+    assert [t.text for t in pipeline("en")(text)][-1] == "#ad"
 
 
 def test_lookup_lemmas():

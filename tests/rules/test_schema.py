@@ -59,7 +59,7 @@ def test_user_rule_set_extends_builtin(tmp_path):
         ("category: disclosure.missing", "category: disclosure.mising", 10, "rules.0.category"),
         ("severity: warning", "severity: fatal", 11, "rules.0.severity"),
         ("kind: missing_disclosure", "kind: nope", 12, "rules.0.kind"),
-        ("params: {accepted: my_labels}", "params: {accepted: no_such_lexicon}", 8, "MY-D-01.params.accepted"),
+        ("params: {accepted: my_labels}", "params: {accepted: no_such_lexicon}", 13, "MY-D-01.params.accepted"),
         ("params: {accepted: my_labels}", "params: {accepted: my_labels, colour: red}", 13, "rules.0.params.colour"),
         ('message: "Missing ({evidence})"', 'message: "Missing ({nope})"', 14, "rules.0.message"),
         ("  - id: MY-D-01", "  - id: my rule", 8, "rules.0.id"),
