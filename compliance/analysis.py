@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-from .matching import MENTION, CompiledLexicons
+from .matching import MENTION, CompiledLexicons, Matches, Scan
 from .model import Post
 from .nlp.normalise import Normalised
 
@@ -104,10 +104,33 @@ class Analysis:
         self._label_cache: dict[tuple[str, tuple[str, ...]], list[Label]] = {}
 
     @functools.cached_property
-    def _matches(self) -> list[dict[str, list[tuple[int, int]]]]:
+    def _brands(self) -> list[str]:
         brands = [self.post.brand] if self.post.brand else []
-        brands += [mention[1:] for mention in MENTION.findall(self.text.norm.text)]
-        return [self.lexicons.match(s.norm.text, s.doc, brands) for s in self.surfaces]
+        return brands + [mention[1:] for mention in MENTION.findall(self.text.norm.text)]
+
+    @functools.cached_property
+    def _scans(self) -> list[Scan]:
+        return [self.lexicons.scan(s.norm.text) for s in self.surfaces]
+
+    @functools.cached_property
+    def _first_found(self) -> list[Matches]:
+        """Per surface, the matches of the lexicons that show or deny a connection."""
+        return [self.lexicons.match(scan, s.doc, self._brands, part="first") for s, scan in zip(self.surfaces, self._scans)]
+
+    @functools.cached_property
+    def _first(self) -> list[Matches]:
+        return [self.lexicons.with_includes(found) for found in self._first_found]
+
+    @functools.cached_property
+    def _all(self) -> list[Matches]:
+        """Per surface, the matches of every lexicon: only computed for a post that needs it."""
+        return [
+            self.lexicons.with_includes(first, self.lexicons.match(scan, s.doc, self._brands, part="rest"))
+            for s, scan, first in zip(self.surfaces, self._scans, self._first_found)
+        ]
+
+    def _matches_of(self, lexicon: str) -> list[Matches]:
+        return self._first if lexicon in self.lexicons.first else self._all
 
     def labels(self, lexicon: str, surfaces: Iterable[str] = ALL_SURFACES) -> list[Label]:
         """Every match of `lexicon` on the given surfaces, in reading order."""
@@ -117,10 +140,11 @@ class Analysis:
         return self._label_cache[key]
 
     def _find_labels(self, lexicon: str, wanted: set[str]) -> list[Label]:
-        if not any(lexicon in matches for matches in self._matches):
+        view = self._matches_of(lexicon)
+        if not any(lexicon in matches for matches in view):
             return []
         found = []
-        for surface, matches in zip(self.surfaces, self._matches):
+        for surface, matches in zip(self.surfaces, view):
             if surface.name not in wanted:
                 continue
             denied = [] if lexicon in self.denials else [span for name in self.denials for span in matches.get(name, ())]
@@ -148,7 +172,7 @@ class Analysis:
             declared.append(Evidence(post.relationship, "metadata", None, None, f"relationship: {post.relationship}"))
         elif post.sponsored:
             declared.append(Evidence("sponsored", "metadata", None, None, "sponsored: true"))
-        matched = {name for matches in self._matches for name in matches}
+        matched = {name for matches in self._first for name in matches}
         shown = [
             Evidence(kind, label.surface, label.start, label.end, label.text)
             for lexicon, kind in self.signals.items()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import string
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -81,7 +80,7 @@ class Checker:
             rules.sort(key=lambda rule: rule.fallback)
             signals = {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals}
             denials = frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies)
-            lexicons = CompiledLexicons(ruleset.lexicons.values(), self.nlp)
+            lexicons = CompiledLexicons(ruleset.lexicons.values(), self.nlp, first=[*signals, *denials])
             self._compiled.append(_Compiled(ruleset, lexicons, signals, denials, tuple(rules)))
         if self.market:
             covered = {m for ruleset in rulesets for m in ruleset.markets}
@@ -162,7 +161,7 @@ def make_finding(post: Post, rule: Rule, hit: Hit) -> Finding:
     end = hit.end if hit.end is not None else 0
     line, column = post.origin.locate(post.text, start)
     end_line, end_column = post.origin.locate(post.text, end)
-    message = string.Formatter().vformat(rule.message, (), _Values(hit.values)).strip()
+    message = rule.message.format_map(_Values(hit.values)).strip()
     return Finding(
         post=post.id, path=post.origin.path, line=line, column=column, end_line=end_line, end_column=end_column,
         start=start, end=end, rule=rule.id, category=rule.category, severity=rule.severity, message=message,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable
 from urllib.parse import parse_qsl, urlsplit
 
 import regex
@@ -33,6 +33,7 @@ _URL_CHAR = r"[\w\-./?=&%#:~+@!$,;*]"
 URL_SOURCE = rf"\b(?:https?://|www\.){_URL_CHAR}+|\b(?:[a-z0-9-]+\.)+[a-z]{{2,}}/{_URL_CHAR}*"
 URL = re.compile(URL_SOURCE, re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?…"
+Matches = dict[str, list[tuple[int, int]]]  # lexicon name -> character spans
 _NON_ALNUM = regex.compile(r"[\W_]+")
 _HASHTAG = regex.compile(r"#\w+")
 MENTION = regex.compile(r"@\w+")
@@ -117,10 +118,35 @@ def _host_keys(host: str) -> list[str]:
     return [".".join(labels[i:]) for i in range(len(labels))] + labels[:-1]
 
 
-class CompiledLexicons:
-    """All lexicons of one rule set, compiled for one pipeline."""
+@dataclass(frozen=True)
+class Link:
+    start: int
+    end: int
+    host: str
+    path: str
+    params: frozenset[str]
 
-    def __init__(self, lexicons: Iterable[LexiconSpec], nlp: Language) -> None:
+
+@dataclass(frozen=True)
+class Scan:
+    """What one text offers the matchers: the regex patterns that may match it (prefilter),
+    its links and its hashtags."""
+
+    text: str
+    candidates: list[int]
+    links: list[Link]
+    hashtags: list[tuple[int, int, str]]
+
+
+class CompiledLexicons:
+    """All lexicons of one rule set, compiled for one pipeline.
+
+    Matching comes in two parts. `first` names the lexicons that decide whether a post needs
+    looking at all (those that show or deny a material connection, with all they include);
+    the rest matter only when it does, so most organic posts never pay for them.
+    """
+
+    def __init__(self, lexicons: Iterable[LexiconSpec], nlp: Language, first: Iterable[str] = ()) -> None:
         self.specs = {spec.name: spec for spec in lexicons}
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -146,6 +172,7 @@ class CompiledLexicons:
             for member in self._expand(name, ()):
                 self.included_in.setdefault(member, []).append(name)
         self.prefilter = Prefilter([requirements(pattern) for _, pattern in self.patterns])
+        self.first = frozenset(member for name in first if name in self.specs for member in self._expand(name, ()))
 
     def _expand(self, name: str, seen: tuple[str, ...]) -> tuple[str, ...]:
         """The lexicon itself and every lexicon it includes, transitively."""
@@ -155,29 +182,56 @@ class CompiledLexicons:
         nested = (self._expand(child, seen + (name,)) for child in spec.include if child in self.specs)
         return tuple(dict.fromkeys(itertools.chain((name,), *nested)))
 
-    def match(self, text: str, doc: Doc, brands: Iterable[str] = ()) -> dict[str, list[tuple[int, int]]]:
-        """Character spans (in `text`, the normalised text of `doc`) of every lexicon, by name."""
-        found: dict[str, list[tuple[int, int]]] = {}
-        vocab_strings = doc.vocab.strings
-        for matcher in (self.by_lower, self.by_lemma):
-            if len(matcher):
-                for match_id, start, end in matcher(doc):
-                    last = doc[end - 1]
-                    found.setdefault(vocab_strings[match_id], []).append((doc[start].idx, last.idx + len(last)))
-        for index in self.prefilter.candidates(text):
+    def scan(self, text: str) -> Scan:
+        """What `text` offers the matchers, found once for both parts of the matching."""
+        links = []
+        if self.url_terms and ("/" in text or "www." in text.lower()):
+            for m in URL.finditer(text):
+                url = m.group().rstrip(_TRAILING_PUNCT)
+                parts = urlsplit(url if "://" in url else "http://" + url)
+                params = frozenset(key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True))
+                links.append(Link(m.start(), m.start() + len(url), (parts.hostname or "").lower(), parts.path, params))
+        hashtags = [(m.start(), m.end(), m.group()) for m in _HASHTAG.finditer(text)] if self.hashtag_suffixes else []
+        return Scan(text, self.prefilter.candidates(text), links, hashtags)
+
+    def match(self, scan: Scan, doc: Doc, brands: Iterable[str] = (), part: str = "all") -> Matches:
+        """Character spans, by lexicon, of the lexicons of `part` ("first", "rest" or "all") in
+        the scanned text, the normalised text of `doc`; without includes (see `with_includes`)."""
+        wanted = self._wanted(part)
+        found: Matches = {}
+        if part != "rest":  # one C call finds every phrase lexicon: cheaper than telling them apart
+            vocab_strings = doc.vocab.strings
+            for matcher in (self.by_lower, self.by_lemma):
+                if len(matcher):
+                    for match_id, start, end in matcher(doc):
+                        last = doc[end - 1]
+                        found.setdefault(vocab_strings[match_id], []).append((doc[start].idx, last.idx + len(last)))
+        for index in scan.candidates:
             name = self.patterns[index][0]
+            if not wanted(name):
+                continue
             pattern = self._pattern(index)
             try:
-                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                for m in pattern.finditer(scan.text, timeout=REGEX_TIMEOUT_SECONDS):
                     if m.end() > m.start():
                         found.setdefault(name, []).append(m.span())
             except TimeoutError:
                 raise PatternFailure(name, pattern.pattern, "ran out of time") from None
-        if self.url_terms and ("/" in text or "www." in text.lower()):
-            self._match_urls(text, found)
-        if self.hashtag_suffixes:
-            self._match_brand_hashtags(text, brands, found)
-        return self._with_includes(found)
+        for link in scan.links:
+            for key in ("", *_host_keys(link.host)):
+                for name, term in self.url_terms.get(key, ()):
+                    if wanted(name) and term.matches(link.host, link.path, link.params):
+                        found.setdefault(name, []).append((link.start, link.end))
+        if scan.hashtags:
+            self._match_brand_hashtags(scan.hashtags, brands, found, wanted)
+        return found
+
+    def _wanted(self, part: str) -> Callable[[str], bool]:
+        if part == "first":
+            return self.first.__contains__
+        if part == "rest":
+            return lambda name: name not in self.first
+        return lambda name: True
 
     def _pattern(self, index: int) -> regex.Pattern[str]:
         compiled = self._compiled.get(index)
@@ -189,30 +243,25 @@ class CompiledLexicons:
                 raise PatternFailure(name, source, f"does not compile: {exc}") from None
         return compiled
 
-    def _match_urls(self, text: str, found: dict[str, list[tuple[int, int]]]) -> None:
-        for m in URL.finditer(text):
-            url = m.group().rstrip(_TRAILING_PUNCT)
-            parts = urlsplit(url if "://" in url else "http://" + url)
-            host = (parts.hostname or "").lower()
-            params = frozenset(key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True))
-            for key in ("", *_host_keys(host)):
-                for name, term in self.url_terms.get(key, ()):
-                    if term.matches(host, parts.path, params):
-                        found.setdefault(name, []).append((m.start(), m.start() + len(url)))
-
-    def _match_brand_hashtags(self, text: str, brands: Iterable[str], found: dict[str, list[tuple[int, int]]]) -> None:
+    def _match_brand_hashtags(
+        self, hashtags: list[tuple[int, int, str]], brands: Iterable[str], found: Matches, wanted: Callable[[str], bool],
+    ) -> None:
         known = {_NON_ALNUM.sub("", variant) for brand in brands for variant in _brand_variants(brand)} - {""}
-        for m in _HASHTAG.finditer(text):
-            tag = _NON_ALNUM.sub("", m.group().lower())
+        for start, end, hashtag in hashtags:
+            tag = _NON_ALNUM.sub("", hashtag.lower())
             for name, suffix in self.hashtag_suffixes:
                 head = tag[: -len(suffix)] if tag.endswith(suffix) else ""
                 # "#GlowCoPartner": the head must be a known brand, or, when none is known,
                 # a CamelCase word (so "#lifepartner" or "#workoutpartner" never count).
-                if head and (head in known or (not known and _camel_suffix(m.group(), suffix))):
-                    found.setdefault(name, []).append(m.span())
+                if head and wanted(name) and (head in known or (not known and _camel_suffix(hashtag, suffix))):
+                    found.setdefault(name, []).append((start, end))
 
-    def _with_includes(self, found: Mapping[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
-        """Add the matches of each lexicon to every lexicon that includes it."""
+    def with_includes(self, *parts: Matches) -> Matches:
+        """The matches of the given parts, each lexicon's added to every lexicon including it."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for part in parts:
+            for name, spans in part.items():
+                found.setdefault(name, []).extend(spans)
         result: dict[str, set[tuple[int, int]]] = {}
         for member, spans in found.items():
             for name in self.included_in[member]:

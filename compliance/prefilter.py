@@ -36,8 +36,20 @@ _NON_WORD = re.compile(r"\W+")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
 
 
+class _WordChars(dict):  # type: ignore[type-arg]
+    """A str.translate table, filled as characters are met: word characters stay, every
+    other character becomes a space (what `\\W` means for the regex engines)."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = code if _NON_WORD.match(chr(code)) is None else 32
+        return self[code]
+
+
+_WORD_CHARS = _WordChars()  # a cache, filled once per character
+
+
 def word_form(text: str) -> str:
-    return f" {_NON_WORD.sub(' ', text.lower())} "
+    return " " + " ".join(text.lower().translate(_WORD_CHARS).split()) + " "
 
 
 def requirements(pattern: str) -> Requirements | None:

@@ -12,7 +12,7 @@ from compliance.nlp.pipeline import pipeline
 def match(specs: list[LexiconSpec], text: str, brands: tuple[str, ...] = ()) -> dict[str, list[str]]:
     compiled = CompiledLexicons(specs, pipeline("en"))
     norm = normalise(text).text
-    found = compiled.match(norm, pipeline("en")(norm), brands)
+    found = compiled.with_includes(compiled.match(compiled.scan(norm), pipeline("en")(norm), brands))
     return {name: [norm[a:b] for a, b in spans] for name, spans in found.items()}
 
 
@@ -84,3 +84,19 @@ def test_pattern_that_does_not_compile_is_reported():
 def test_catastrophic_pattern_times_out():
     with pytest.raises(PatternFailure, match="ran out of time"):
         match([LexiconSpec("slow", "regex", (r"^(a|a)*$",))], "a" * 40 + "!")
+
+
+def test_first_and_rest_together_are_everything(us_ftc):
+    """The two-part matching finds exactly what one pass over every lexicon finds."""
+    from tests.test_prefilter import texts
+
+    ruleset = us_ftc[0]
+    first = [name for name, lexicon in ruleset.lexicons.items() if lexicon.signals or lexicon.denies]
+    compiled = CompiledLexicons(ruleset.lexicons.values(), pipeline("en"), first=first)
+    assert compiled.first and set(compiled.first) < set(ruleset.lexicons)
+    for text in texts()[:400]:
+        norm = normalise(text).text
+        doc = pipeline("en")(norm)
+        scan = compiled.scan(norm)
+        parts = compiled.match(scan, doc, part="first"), compiled.match(scan, doc, part="rest")
+        assert compiled.with_includes(*parts) == compiled.with_includes(compiled.match(scan, doc)), text

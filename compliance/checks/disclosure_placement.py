@@ -11,7 +11,7 @@ import re
 import regex
 
 from ..analysis import Analysis, Label
-from ..matching import URL_SOURCE
+from ..matching import URL
 from .base import Hit, LexiconName, at_label
 
 KIND = "disclosure_placement"
@@ -21,7 +21,7 @@ POSITIONS = ("fold", "cluster")
 _GRAPHEME = regex.compile(r"\X")
 # Words, or a blank line, between two tags end a cluster.
 _BREAK = re.compile(r"\w|\n[^\S\n]*\n")
-_TAG = re.compile(r"[#@]\w[\w.]*\w|[#@]\w|" + URL_SOURCE, re.IGNORECASE)
+_TAG = re.compile(r"[#@]\w[\w.]*\w|[#@]\w")
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,19 @@ def _buried(labels: list[Label], text: str, size: int) -> Hit | None:
 
 def _clusters(text: str, size: int) -> list[tuple[int, int]]:
     """Spans of `size` or more tags, mentions or links with only spaces, punctuation or emoji between."""
+    items = [m.span() for m in _TAG.finditer(text)]
+    if "/" in text:  # links count too; most captions have none, and the link pattern is the slow one
+        items = sorted(items + [m.span() for m in URL.finditer(text)])
     clusters: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for m in _TAG.finditer(text):
-        if run and _BREAK.search(text, run[-1][1], m.start()):
+    for span in items:
+        if run and (span[0] < run[-1][1] or _BREAK.search(text, run[-1][1], span[0])):
+            if span[0] < run[-1][1]:
+                continue  # a hashtag inside a link ("…/page#top") is part of the link
             if len(run) >= size:
                 clusters.append((run[0][0], run[-1][1]))
             run = []
-        run.append(m.span())
+        run.append(span)
     if len(run) >= size:
         clusters.append((run[0][0], run[-1][1]))
     return clusters

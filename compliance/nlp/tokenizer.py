@@ -6,6 +6,9 @@ checking a whole draft. A special case can only change how a text is split when 
 in that text, so this tokenizer adds each one the first time a text contains its key (found for
 all keys at once by an Aho-Corasick automaton). The tokens are the same as with every special
 case loaded up front; a test compares the two.
+
+Scanning for keys costs a little on every text, so after EAGER_AFTER texts (a batch job, not a
+single draft) the remaining special cases are all added and the scanning stops.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Any, Iterable, Iterator, Mapping
 import ahocorasick
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+EAGER_AFTER = 200
 
 
 class LazySpecialCases:
@@ -27,10 +32,15 @@ class LazySpecialCases:
         for key in special_cases:
             self.keys.add_word(key, key)
         self.keys.make_automaton()
+        self.texts_seen = 0
 
     def __call__(self, text: str) -> Doc:
         if self.pending:
-            self._add_cases_in(text)
+            self.texts_seen += 1
+            if self.texts_seen > EAGER_AFTER:
+                self._add_all()
+            else:
+                self._add_cases_in(text)
         return self.tokenizer(text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -39,6 +49,10 @@ class LazySpecialCases:
 
     def __getattr__(self, name: str) -> Any:  # vocab, rules, explain(), … of the real tokenizer
         return getattr(self.tokenizer, name)
+
+    def _add_all(self) -> None:
+        self.tokenizer.rules = {**self.tokenizer.rules, **self.pending}
+        self.pending.clear()
 
     def _add_cases_in(self, text: str) -> None:
         for _, key in self.keys.iter(text):

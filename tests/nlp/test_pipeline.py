@@ -48,6 +48,17 @@ def test_tokens_and_sentences_match_spacy(reference, texts):
         assert [s.text for s in mine.sents] == [s.text for s in theirs.sents], text
 
 
+def test_lazy_and_eager_special_cases_agree():
+    """Past EAGER_AFTER texts the tokenizer loads every remaining case; nothing changes."""
+    from compliance.nlp.tokenizer import EAGER_AFTER
+
+    tokenizer = pipeline("en").tokenizer
+    for _ in range(EAGER_AFTER + 1):
+        tokenizer("warming up")
+    assert not tokenizer.pending
+    assert [t.text for t in tokenizer("I can't, it's 5 a.m. :)")] == ["I", "ca", "n't", ",", "it", "'s", "5", "a.m.", ":)"]
+
+
 def test_hashtags_mentions_and_urls_stay_whole():
     doc = pipeline("en")("Love it #ad, (#ad) @glow.co https://amzn.to/3abc #a_d")
     assert [t.text for t in doc] == ["Love", "it", "#ad", ",", "(", "#ad", ")", "@glow.co", "https://amzn.to/3abc", "#a_d"]
