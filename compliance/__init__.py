@@ -8,6 +8,8 @@ The public API:
 
 from __future__ import annotations
 
+import functools
+
 __version__ = "0.1.0"
 
 from .engine import Checker, Result  # noqa: E402
@@ -20,7 +22,12 @@ def check(text: str, rulesets: tuple[str, ...] = ("us-ftc",), **fields: object) 
     from .sources.fields import post_from_fields
 
     post = post_from_fields({**fields, "text": text}, Origin("<string>"), default_id="<string>")
-    return list(Checker(load_rulesets(rulesets)).check(post).findings)
+    return list(_checker(tuple(rulesets)).check(post).findings)
+
+
+@functools.cache
+def _checker(rulesets: tuple[str, ...]) -> Checker:
+    return Checker(load_rulesets(rulesets))
 
 
 __all__ = ["Checker", "Finding", "InputError", "Origin", "Post", "Result", "Severity", "check", "load_rulesets", "__version__"]

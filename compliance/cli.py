@@ -69,12 +69,15 @@ def check(
     """Check posts in PATHS (files, directories, or - for standard input)."""
     if not paths:
         raise click.UsageError("give at least one file, directory, or - for standard input")
-    loaded = _load(rulesets)
+    loaded, problems = _load_valid(_split(rulesets) or DEFAULT_RULESETS)
+    report = Report(tuple(loaded), errors=problems)
+    if not loaded:  # every rule set is broken: nothing to check with, but still a full report
+        _write(report, output_format, output, hints={})
+        sys.exit(EXIT_ERROR)
     try:
         checker = Checker(loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=_split(markets))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
-    report = Report(tuple(loaded))
     for result in checker.check_all(_posts(read_paths(paths, sys.stdin.buffer, stdin_format), report)):
         report.posts += 1
         report.findings.extend(result.findings)
@@ -82,6 +85,20 @@ def check(
     _write(report, output_format, output, hints=_hints(loaded))
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if report.failing(threshold) else EXIT_OK)
+
+
+def _load_valid(specs: Sequence[str]) -> tuple[list[RuleSet], list[InputError]]:
+    """The rule sets that load, and a located error for every problem of those that do not:
+    a broken user rule set is reported and the run goes on with the others."""
+    loaded: list[RuleSet] = []
+    errors: list[InputError] = []
+    for spec in specs:
+        try:
+            loaded += load_rulesets([spec])
+        except InvalidRuleSet as exc:
+            errors += [InputError(p.path, p.line, f"{p.field}: {p.message}" if p.field else p.message) for p in exc.problems]
+            errors.append(InputError(spec, None, "rule set not loaded: its rules were not applied"))
+    return loaded, errors
 
 
 def _posts(items: Iterable[Post | InputError], report: Report) -> Iterator[Post]:

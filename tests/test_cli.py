@@ -482,14 +482,25 @@ def test_invalid_ruleset_exits_2_naming_file_line_and_field(workdir, case):
     write("post.txt", CODE_POST)
     result = cli("check", "-r", "broken.yaml", "post.txt")
     assert result.exit_code == 2
-    assert result.stdout == ""  # nothing checked
+    assert "No posts checked" in result.stdout  # the only rule set is broken: nothing to check with
     line = line_no(content, where)
     assert f"broken.yaml:{line}:" in result.stderr, result.stderr
     if field:
         problem = next(l for l in result.stderr.splitlines() if l.startswith(f"broken.yaml:{line}:"))
         assert field in problem
     assert words in result.stderr
-    assert "nothing checked" in result.stderr
+    assert "rule set not loaded" in result.stderr
+
+
+def test_a_broken_rule_set_does_not_stop_the_others(workdir):
+    write("broken.yaml", _broken("severity: warning", "severity: critical"))
+    write("post.txt", CODE_POST)
+    result = cli("check", "-r", "us-ftc", "-r", "broken.yaml", "post.txt", "--format", "json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"]] == ["US-D-14"]  # still checked with us-ftc
+    assert report["summary"]["posts"] == 1
+    assert any(e["path"] == "broken.yaml" and "severity" in e["message"] for e in report["errors"])
 
 
 def test_invalid_ruleset_unknown_lexicon_names_file_and_field(workdir):
@@ -498,7 +509,7 @@ def test_invalid_ruleset_unknown_lexicon_names_file_and_field(workdir):
     write("post.txt", CODE_POST)
     result = cli("check", "-r", "broken.yaml", "post.txt")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    assert "No posts checked" in result.stdout
     assert "broken.yaml:" in result.stderr
     assert "params.labels" in result.stderr
     assert "unknown lexicon 'acme_nope'" in result.stderr

@@ -28,6 +28,8 @@ def render(report: Report, out: TextIO, color: bool = False, hints: dict[str, st
 def summary(report: Report) -> str:
     counts = report.by_severity()
     total = sum(counts.values())
+    if not report.posts and report.errors:
+        return f"No posts checked: {len(report.errors)} input error{'s' if len(report.errors) != 1 else ''}."
     if not total:
         text = f"All clear: {report.posts} post{'s' if report.posts != 1 else ''} checked, no findings."
     else:
