@@ -52,6 +52,8 @@ class Surface:
         a negator, then at most NEGATION_REACH bridging words, in the same sentence."""
         starts, sentence_starts = self._token_arrays
         index = bisect.bisect_left(starts, start)
+        if index < len(starts) and sentence_starts[index] == 1:
+            return False  # what starts a sentence is not negated by the one before
         steps = 0
         for i in range(index - 1, -1, -1):
             word = self.doc[i].lower_

@@ -51,7 +51,8 @@ class _Compiled:
 
 
 def matches_any(rule_id: str, prefixes: Iterable[str]) -> bool:
-    return any(rule_id == p or rule_id.startswith(p.rstrip("-") + "-") or rule_id.startswith(p) for p in prefixes)
+    """Whether a rule is selected by an id or an id prefix ("US-D" selects US-D-01 … US-D-19)."""
+    return any(rule_id.startswith(prefix) for prefix in prefixes)
 
 
 class Checker:

@@ -1,4 +1,4 @@
-"""Compile a rule set's lexicons once, then find all their matches in a text in one pass.
+"""Compile a rule set's lexicons once, then find their matches in each text.
 
 Match kinds (the `match:` of a lexicon):
 - `phrase`: token sequences, case-insensitive (spaCy PhraseMatcher on LOWER);
@@ -34,9 +34,9 @@ URL_SOURCE = rf"\b(?:https?://|www\.){_URL_CHAR}+|\b(?:[a-z0-9-]+\.)+[a-z]{{2,}}
 URL = re.compile(URL_SOURCE, re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?…"
 Matches = dict[str, list[tuple[int, int]]]  # lexicon name -> character spans
-_NON_ALNUM = regex.compile(r"[\W_]+")
-_HASHTAG = regex.compile(r"#\w+")
-MENTION = regex.compile(r"@\w+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_HASHTAG = re.compile(r"#\w+")
+MENTION = re.compile(r"@\w+")
 
 
 class PatternFailure(RuntimeError):

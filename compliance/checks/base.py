@@ -34,6 +34,11 @@ def at_label(label: Label, **values: object) -> Hit:
     return Hit(None, None, {"label": where, **values})
 
 
+def first_label(labels: list[Label]) -> Label:
+    """The label a reader meets first: in the text before the other surfaces, then by position."""
+    return min(labels, key=lambda label: (label.surface != "text", label.start))
+
+
 def at_evidence(evidence: Evidence, **values: object) -> Hit:
     span = (evidence.start, evidence.end) if evidence.source == "text" else (None, None)
     return Hit(*span, {"evidence": evidence.text, **values})

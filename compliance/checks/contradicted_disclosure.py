@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..analysis import Analysis
-from .base import Hit, LexiconName, at_label
+from .base import Hit, LexiconName, at_label, first_label
 
 KIND = "contradicted_disclosure"
 PLACEHOLDERS = frozenset({"label", "evidence"})
@@ -24,5 +24,4 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     denials = [label for label in analysis.labels(params.denials) if not label.negated]
     denials += [label for label in analysis.labels(params.accepted) if label.negated]
     if denials:
-        first = min(denials, key=lambda label: (label.surface != "text", label.start))
-        yield at_label(first, evidence=analysis.connections[0].text)
+        yield at_label(first_label(denials), evidence=analysis.connections[0].text)

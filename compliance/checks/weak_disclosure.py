@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..analysis import Analysis
-from .base import Hit, LexiconName, at_label, is_disclosed
+from .base import Hit, LexiconName, at_label, first_label, is_disclosed
 
 KIND = "weak_disclosure"
 PLACEHOLDERS = frozenset({"label", "evidence"})
@@ -26,5 +26,4 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     if params.obfuscated:
         weak += [label for label in analysis.labels(params.accepted) if label.obfuscated and not label.negated]
     if weak:
-        first = min(weak, key=lambda label: (label.surface != "text", label.start))
-        yield at_label(first, evidence=analysis.connections[0].text)
+        yield at_label(first_label(weak), evidence=analysis.connections[0].text)
