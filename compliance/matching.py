@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .nlp.normalise import normalise
-from .prefilter import Prefilter, requirements, sre_parse
+from .prefilter import Prefilter, parse, requirements
 
 MATCH_KINDS = ("phrase", "lemma", "regex", "url", "brand_hashtag")
 REGEX_TIMEOUT_SECONDS = 1.0
@@ -54,11 +54,8 @@ def pattern_error(pattern: str) -> str | None:
     to compile; only what it rejects (syntax of the `regex` module alone, or a real mistake)
     is handed to the `regex` compiler for the verdict.
     """
-    try:
-        sre_parse.parse(pattern)
+    if parse(pattern) is not None:
         return None
-    except Exception:  # noqa: BLE001 - the stdlib does not know it: ask `regex`
-        pass
     try:
         regex.compile(pattern)
         return None

@@ -15,8 +15,9 @@ the pattern simply always runs.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 import ahocorasick
 
@@ -52,10 +53,19 @@ def word_form(text: str) -> str:
     return " " + " ".join(text.lower().translate(_WORD_CHARS).split()) + " "
 
 
-def requirements(pattern: str) -> Requirements | None:
+@functools.lru_cache(maxsize=1024)
+def parse(pattern: str) -> Any:
+    """The stdlib's parse tree of a pattern (shared by validation and the prefilter), or None
+    when the stdlib does not know its syntax."""
     try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - syntax the stdlib parser does not know: no prefilter
+        return sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - any syntax error: the caller decides what it means
+        return None
+
+
+def requirements(pattern: str) -> Requirements | None:
+    parsed = parse(pattern)
+    if parsed is None:  # syntax the stdlib parser does not know: no prefilter
         return None
     found = [needles for needles in _sequence(list(parsed)) if min(len(n.strip()) for n in needles) >= MIN_NEEDLE]
     # Most selective first: the first set indexes the pattern, so it should be rarely hit.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import string
 import typing
@@ -293,7 +294,7 @@ def _parse_params(r: _Reader, kind: ModuleType, raw: Any, where: Path) -> Any:
     """The kind's Params dataclass, built from YAML by its type hints."""
     fields = {f.name: f for f in dataclasses.fields(kind.Params)}
     body = r.mapping(raw, where, set(fields))
-    hints = typing.get_type_hints(kind.Params)
+    hints = _type_hints(kind.Params)
     values: dict[str, Any] = {}
     for name, f in fields.items():
         if name not in body:
@@ -315,6 +316,11 @@ def _parse_params(r: _Reader, kind: ModuleType, raw: Any, where: Path) -> Any:
 
 
 _INVALID = object()
+
+
+@functools.cache
+def _type_hints(params: type) -> dict[str, Any]:
+    return typing.get_type_hints(params)
 
 
 def _coerce(value: Any, hint: Any) -> Any:
@@ -353,7 +359,7 @@ def lexicon_references(params: Any) -> list[tuple[str, str]]:
     """(parameter name, lexicon name) for every lexicon a rule's parameters refer to."""
     if params is None:
         return []
-    hints = typing.get_type_hints(type(params))
+    hints = _type_hints(type(params))
     refs = []
     for f in dataclasses.fields(params):
         value = getattr(params, f.name)
