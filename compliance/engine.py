@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .analysis import Analysis, Surface
 from .checks import KINDS
@@ -104,7 +104,7 @@ class Checker:
             yield from self._check_batch(batch)
 
     def _with_defaults(self, post: Post) -> Post:
-        changes = {}
+        changes: dict[str, Any] = {}
         if post.platform is None and self.platform:
             changes["platform"] = self.platform
         if not post.market and self.market:
@@ -119,7 +119,7 @@ class Checker:
             yield self._check_post(post, surfaces)
 
     def _other_surfaces(self, post: Post) -> Iterator[Surface]:
-        frames = [("overlay", i, text) for i, text in enumerate(post.overlay)]
+        frames: list[tuple[str, int | None, str]] = [("overlay", i, text) for i, text in enumerate(post.overlay)]
         if post.transcript:
             frames.append(("transcript", None, post.transcript))
         for name, frame, raw in frames:  # blank frames too: a blank story frame shows no disclosure

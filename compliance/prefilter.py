@@ -162,16 +162,17 @@ def _sequence(items: list[tuple[object, object]]) -> list[Needles]:
     return found
 
 
-def _nested(op: object, arg: object) -> list[Needles]:
+def _nested(op: Any, arg: Any) -> list[Needles]:
+    """Needle sets of a group, a repeat or a lookaround (parse-tree nodes are untyped)."""
     if op is sre.SUBPATTERN:
-        return _sequence(list(arg[-1]))  # type: ignore[index]
+        return _sequence(list(arg[-1]))
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _sequence(list(arg))  # type: ignore[arg-type]
+        return _sequence(list(arg))
     if op in _REPEATS:
-        low, _, body = arg  # type: ignore[misc]
+        low, _, body = arg
         return _sequence(list(body)) if low >= 1 else []
     if op is sre.ASSERT:  # a lookahead or lookbehind must match too
-        return _sequence(list(arg[1]))  # type: ignore[index]
+        return _sequence(list(arg[1]))
     return []
 
 

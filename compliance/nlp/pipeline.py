@@ -44,8 +44,8 @@ def social_tokenizer(nlp: Language) -> LazySpecialCases:
         nlp.vocab,
         rules=None,
         prefix_search=compile_prefix_regex(prefixes).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes).search,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        suffix_search=compile_suffix_regex(defaults.suffixes or []).search,
+        infix_finditer=compile_infix_regex(defaults.infixes or []).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
@@ -89,7 +89,7 @@ class LookupLemmatizer:
         by_orth = self.by_orth
         orths = doc.to_array(ORTH).tolist()
         lemmas = [by_orth.get(orth) or self._learn(doc, orth) for orth in orths]
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     def _learn(self, doc: Doc, orth: int) -> int:
@@ -128,7 +128,7 @@ class ArraySentencizer:
             elif is_final:
                 seen_final = True
         starts[start] = 1
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 

@@ -8,7 +8,7 @@ from pathlib import Path as FsPath
 from typing import Sequence
 
 from .located import YamlError, load
-from .schema import InvalidRuleSet, Problem, RuleSet, lexicon_references, parse_ruleset
+from .schema import InvalidRuleSet, Lexicon, Problem, Rule, RuleSet, lexicon_references, parse_ruleset
 
 BUILTIN_PACKAGE = "compliance.rulesets"
 DEFAULT_RULESETS = ("us-ftc",)
@@ -79,8 +79,8 @@ class _Loader:
         ruleset, problems = parse_ruleset(data, shown, lines)
         self.problems += problems
         parents = [self.resolve(parent, folder, chain) for parent in ruleset.extends]
-        lexicons = {}
-        rules = {}
+        lexicons: dict[str, Lexicon] = {}
+        rules: dict[str, Rule] = {}
         for parent in parents:
             if parent is not None:
                 lexicons.update(parent.lexicons)

@@ -319,7 +319,7 @@ _INVALID = object()
 
 
 @functools.cache
-def _type_hints(params: type) -> dict[str, Any]:
+def _type_hints(params: Any) -> dict[str, Any]:
     return typing.get_type_hints(params)
 
 
@@ -333,13 +333,13 @@ def _coerce(value: Any, hint: Any) -> Any:
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _INVALID
     if origin is tuple:
         items = value if isinstance(value, list) else [value]
-        coerced = [_coerce(item, args[0]) for item in items]
-        return _INVALID if _INVALID in coerced else tuple(coerced)
+        elements = [_coerce(item, args[0]) for item in items]
+        return _INVALID if _INVALID in elements else tuple(elements)
     if origin in (Mapping, dict, typing.Mapping) or (origin is not None and issubclass(origin, Mapping)):
         if not isinstance(value, dict):
             return _INVALID
-        coerced = {str(k): _coerce(v, args[1]) for k, v in value.items()}
-        return _INVALID if _INVALID in coerced.values() else coerced
+        entries = {str(k): _coerce(v, args[1]) for k, v in value.items()}
+        return _INVALID if _INVALID in entries.values() else entries
     if origin is typing.Union and NoneType in args:
         return None if value is None else _coerce(value, next(a for a in args if a is not NoneType))
     return _INVALID
@@ -359,7 +359,7 @@ def lexicon_references(params: Any) -> list[tuple[str, str]]:
     """(parameter name, lexicon name) for every lexicon a rule's parameters refer to."""
     if params is None:
         return []
-    hints = _type_hints(type(params))
+    hints = _type_hints(type(params))  # type: ignore[arg-type]  # a class is hashable
     refs = []
     for f in dataclasses.fields(params):
         value = getattr(params, f.name)
