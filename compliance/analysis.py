@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
@@ -19,6 +19,9 @@ from spacy.tokens import Doc
 from .matching import MENTION, CompiledLexicons, Matches, Scan
 from .model import Post
 from .nlp.normalise import Normalised
+
+if TYPE_CHECKING:
+    from .claims import ClaimsRegister
 
 NEGATORS = frozenset({"not", "n't", "no", "never", "nobody", "none", "nothing", "neither", "nor"})
 # Words that may stand between a negator and what it negates: "not really an ad", "isn't a sponsored post".
@@ -65,6 +68,29 @@ class Surface:
         return False
 
 
+    def negator_before(self, start: int, window: int) -> bool:
+        """Whether a negator stands among the `window` words before normalised offset `start`,
+        in the same sentence: "no supplement can cure anxiety" negates "cure"."""
+        starts, sentence_starts = self._token_arrays
+        index = bisect.bisect_left(starts, start)
+        for i in range(index - 1, max(index - window, 0) - 1, -1):
+            if self.doc[i].lower_ in NEGATORS:
+                return True
+            if sentence_starts[i] == 1:
+                return False
+        return False
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        """The normalised span of the sentence around offset `start`."""
+        starts, sentence_starts = self._token_arrays
+        if not starts:
+            return 0, len(self.norm.text)
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        first = next((i for i in range(index, -1, -1) if sentence_starts[i] == 1), 0)
+        after = next((i for i in range(index + 1, len(starts)) if sentence_starts[i] == 1), None)
+        return starts[first], starts[after] if after is not None else len(self.norm.text)
+
+
 @dataclass(frozen=True)
 class Label:
     """A lexicon match, located in the raw text of its surface."""
@@ -77,6 +103,8 @@ class Label:
     text: str
     negated: bool
     obfuscated: bool  # the raw text differs from what matched: homoglyphs, zero-width, styled letters
+    norm_start: int = 0  # the span in the surface's normalised text (for sentence and context tests)
+    norm_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,7 +123,7 @@ class Analysis:
 
     def __init__(
         self, post: Post, surfaces: list[Surface], lexicons: CompiledLexicons,
-        signals: Mapping[str, str], denials: frozenset[str] = frozenset(),
+        signals: Mapping[str, str], denials: frozenset[str] = frozenset(), register: ClaimsRegister | None = None,
     ) -> None:
         self.post = post
         self.surfaces = surfaces
@@ -103,6 +131,7 @@ class Analysis:
         self.lexicons = lexicons
         self.signals = signals  # lexicon name -> connection kind its matches show
         self.denials = denials  # lexicons whose matches negate every label they overlap
+        self.register = register  # the brand's substantiated claims, if given
         self._label_cache: dict[tuple[str, tuple[str, ...]], list[Label]] = {}
 
     @functools.cached_property
@@ -156,6 +185,7 @@ class Analysis:
                 found.append(Label(
                     lexicon, surface.name, surface.frame, raw_start, raw_end, surface.raw[raw_start:raw_end],
                     negated=negated, obfuscated=surface.norm.changed(surface.raw, start, end),
+                    norm_start=start, norm_end=end,
                 ))
         return found
 
@@ -184,6 +214,14 @@ class Analysis:
         ]
         shown.sort(key=lambda e: (e.source != "text", e.start or 0))
         return tuple(declared + shown)
+
+    @property
+    def promotional(self) -> bool:
+        """Whether the post is advertising: a material connection, or the brand's own channel."""
+        return self.post.relationship == "advertiser" or bool(self.connections)
+
+    def surface_of(self, label: Label) -> Surface:
+        return next(s for s in self.surfaces if s.name == label.surface and s.frame == label.frame)
 
     def connections_of(self, kinds: Iterable[str]) -> list[Evidence]:
         wanted = set(kinds)

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Sequence
 
 import click
 
+from .claims import ClaimsRegister, InvalidRegister, load_register
 from .engine import Checker, UsageError
 from .model import PLATFORMS, InputError, Post, Severity
 from .reporting import FORMATS, Report
@@ -63,22 +64,26 @@ def main() -> None:
 @click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
 @click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default="auto", show_default=True, help="How to read '-'.")
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The brand's claims register (YAML): approved claims are not reported.")
 def check(
     paths: tuple[str, ...], rulesets: tuple[str, ...], markets: tuple[str, ...], platform: str | None,
     output_format: str, output: str | None, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    stdin_format: str,
+    stdin_format: str, claims_file: str | None,
 ) -> None:
     """Check posts in PATHS (files, directories, or - for standard input)."""
     if not paths:
         raise click.UsageError("give at least one file, directory, or - for standard input")
     with _startup():
         loaded, problems = _load_valid(_split(rulesets) or DEFAULT_RULESETS)
-        report = Report(tuple(loaded), errors=problems)
+        register, register_problems = _load_register(claims_file)
+        report = Report(tuple(loaded), errors=problems + register_problems)
         if not loaded:  # every rule set is broken: nothing to check with, but still a full report
             _write(report, output_format, output, hints={})
             sys.exit(EXIT_ERROR)
         try:
-            checker = Checker(loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=_split(markets))
+            checker = Checker(
+                loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=_split(markets), register=register,
+            )
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
     for result in checker.check_all(_posts(read_paths(paths, sys.stdin.buffer, stdin_format), report)):
@@ -117,6 +122,18 @@ def _load_valid(specs: Sequence[str]) -> tuple[list[RuleSet], list[InputError]]:
             errors += [InputError(p.path, p.line, f"{p.field}: {p.message}" if p.field else p.message) for p in exc.problems]
             errors.append(InputError(spec, None, "rule set not loaded: its rules were not applied"))
     return loaded, errors
+
+
+def _load_register(path: str | None) -> tuple[ClaimsRegister | None, list[InputError]]:
+    """The claims register, or a located error for each of its mistakes (the run goes on
+    without it, and exits 2)."""
+    if path is None:
+        return None, []
+    try:
+        return load_register(path), []
+    except InvalidRegister as exc:
+        errors = [InputError(p.path, p.line, f"{p.field}: {p.message}" if p.field else p.message) for p in exc.problems]
+        return None, errors + [InputError(path, None, "claims register not loaded: no claim counts as approved")]
 
 
 def _posts(items: Iterable[Post | InputError], report: Report) -> Iterator[Post]:

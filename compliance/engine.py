@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .analysis import Analysis, Surface
 from .checks import KINDS
 from .checks.base import Hit
+from .claims import ClaimsRegister
 from .matching import CompiledLexicons, PatternFailure
 from .model import Finding, InputError, Post
 from .nlp.normalise import normalise
@@ -63,8 +64,10 @@ class Checker:
         ignore: Sequence[str] = (),
         platform: str | None = None,
         market: Sequence[str] = (),
+        register: ClaimsRegister | None = None,
     ) -> None:
         self.rulesets = tuple(rulesets)
+        self.register = register
         self.platform = platform
         self.market = tuple(market)
         self.nlp = pipeline("en")
@@ -136,7 +139,7 @@ class Checker:
             message = f"post {post.id}: no loaded rule set covers market {', '.join(post.market)} (covered: {covered}); not checked"
             return Result(post, (), (InputError(post.origin.path, line, message),))
         for compiled in applicable:
-            analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals, compiled.denials)
+            analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals, compiled.denials, self.register)
             reported_kinds: set[str] = set()
             try:
                 for rule in compiled.rules_for(post):

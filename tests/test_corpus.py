@@ -10,7 +10,6 @@ from compliance.model import Post
 from compliance.sources import read_paths
 from tests.conftest import ROOT
 
-TARGET = 0.9
 MAX_FALSE_ALARMS = 0.03
 
 
@@ -27,11 +26,21 @@ def test_corpus_size(evaluation):
     assert not evaluation.errors
 
 
-@pytest.mark.parametrize("category", ["disclosure.missing", "disclosure.unclear", "disclosure.placement"])
+# Targets per category: (precision, recall), from the issues that introduced the rules.
+TARGETS = {
+    "disclosure.missing": (0.9, 0.9),
+    "disclosure.unclear": (0.9, 0.9),
+    "disclosure.placement": (0.9, 0.9),
+    "claim.health": (0.9, 0.85),
+}
+
+
+@pytest.mark.parametrize("category", sorted(TARGETS))
 def test_precision_and_recall(evaluation, category):
     (score,) = [s for s in evaluation.scores if s.category == category]
-    assert score.precision is not None and score.precision >= TARGET, score
-    assert score.recall is not None and score.recall >= TARGET, score
+    precision, recall = TARGETS[category]
+    assert score.precision is not None and score.precision >= precision, score
+    assert score.recall is not None and score.recall >= recall, score
 
 
 def test_false_alarms(evaluation):

@@ -5,10 +5,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    claim,
     contradicted_disclosure,
     disclosure_placement,
     missing_disclosure,
+    prohibited,
     repeated_disclosure,
+    required_statement,
     surface_disclosure,
     weak_disclosure,
 )
@@ -22,5 +25,8 @@ KINDS: dict[str, ModuleType] = {
         contradicted_disclosure,
         surface_disclosure,
         repeated_disclosure,
+        claim,
+        required_statement,
+        prohibited,
     )
 }

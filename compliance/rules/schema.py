@@ -331,6 +331,8 @@ def _coerce(value: Any, hint: Any) -> Any:
         return value if isinstance(value, bool) else _INVALID
     if hint is int:
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _INVALID
+    if hint is float:
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 else _INVALID
     if origin is tuple:
         items = value if isinstance(value, list) else [value]
         elements = [_coerce(item, args[0]) for item in items]
@@ -352,7 +354,7 @@ def _describe(hint: Any) -> str:
         return f"a list of {_describe(typing.get_args(hint)[0])}s"
     if typing.get_origin(hint) is not None and issubclass(typing.get_origin(hint), Mapping):
         return f"a mapping of names to {_describe(typing.get_args(hint)[1])}s"
-    return {str: "a string", bool: "true or false", int: "a whole number of 0 or more"}.get(hint, str(hint))
+    return {str: "a string", bool: "true or false", int: "a whole number of 0 or more", float: "a number of 0 or more"}.get(hint, str(hint))
 
 
 def lexicon_references(params: Any) -> list[tuple[str, str]]:

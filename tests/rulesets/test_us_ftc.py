@@ -304,9 +304,9 @@ def test_every_rule_has_two_raising_and_two_clean_posts(rule):
     assert any("near-miss" in case.id for case in CASES if case.values[0] == rule), rule
 
 
-def test_rule_set_has_no_untested_rule():
+def test_rule_set_has_no_untested_disclosure_rule():
     (ruleset,) = compliance.load_rulesets(("us-ftc",))
-    assert {rule.id for rule in ruleset.rules} == set(US_DISCLOSURE_RULES)
+    assert {rule.id for rule in ruleset.rules if rule.category.startswith("disclosure.")} == set(US_DISCLOSURE_RULES)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,70 @@
+"""A claim that needs proof the advertiser is unlikely to have ("cures eczema", "clinically
+proven"), in a post that advertises.
+
+Not reported when the words around it say it is not a pitch: negated ("no supplement can cure
+anxiety"), in quotation marks, or in a sentence of news, science or criticism (the `context`
+lexicons: "scientists are searching for a cure", "don't fall for 'melts fat' ads"). With a claims
+register, a claim whose sentence says what an approved claim says is substantiated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..analysis import Analysis, Label
+from ..nlp.quantities import pounds_per_week
+from .base import Hit, LexiconName
+
+KIND = "claim"
+PLACEHOLDERS = frozenset({"claim", "suggestion"})
+QUOTES = "\"'“”‘’«»"
+
+
+@dataclass(frozen=True)
+class Params:
+    claims: LexiconName  # the claims this rule reports
+    context: tuple[LexiconName, ...] = ()  # words that make a sentence news, science or criticism
+    negation_window: int = 5  # a negator this many words before the claim negates it
+    register: bool = True  # an approved claim in the brand's claims register substantiates it
+    rate_above: float = 0.0  # if set: only claims of losing weight faster than this, in lb a week
+
+
+def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
+    if not analysis.promotional:
+        return
+    seen_sentences: set[tuple[str, int | None, int]] = set()
+    for label in analysis.labels(params.claims):
+        surface = analysis.surface_of(label)
+        sentence = surface.sentence(label.norm_start)
+        if (label.surface, label.frame, sentence[0]) in seen_sentences or not _is_a_pitch(label, sentence, params, analysis):
+            continue
+        suggestion = ""
+        if params.register and analysis.register is not None:
+            verdict = analysis.register.judge(surface.norm.text[sentence[0] : sentence[1]], analysis.post.market)
+            if verdict.approved is not None:
+                continue
+            if verdict.closest is not None:
+                suggestion = f' The closest approved wording is: "{verdict.closest.text}" ({verdict.closest.evidence}).'
+        seen_sentences.add((label.surface, label.frame, sentence[0]))  # one finding per claim sentence
+        span = (label.start, label.end) if label.surface == "text" else (None, None)
+        yield Hit(*span, {"claim": label.text, "suggestion": suggestion})
+
+
+def _is_a_pitch(label: Label, sentence: tuple[int, int], params: Params, analysis: Analysis) -> bool:
+    surface = analysis.surface_of(label)
+    if label.negated or surface.negator_before(label.norm_start, params.negation_window):
+        return False
+    if params.rate_above and (pounds_per_week(label.text) or 0.0) <= params.rate_above:
+        return False
+    text = surface.norm.text
+    before, after = text[max(label.norm_start - 2, 0) : label.norm_start], text[label.norm_end : label.norm_end + 2]
+    if any(q in before for q in QUOTES) and any(q in after for q in QUOTES):
+        return False  # quoted, to report or criticise it
+    for lexicon in params.context:
+        for other in analysis.labels(lexicon, surfaces=(label.surface,)):
+            inside = sentence[0] <= other.norm_start < sentence[1]
+            overlaps = other.norm_start < label.norm_end and label.norm_start < other.norm_end
+            if other.frame == label.frame and inside and not overlaps:
+                return False
+    return True

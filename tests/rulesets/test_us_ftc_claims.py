@@ -1,0 +1,60 @@
+"""The US health and weight-loss claim rules, on fresh posts: each rule raised where it should be,
+and nowhere else (the full set of rules each post raises is given)."""
+
+from __future__ import annotations
+
+import pytest
+
+import compliance
+from tests.rulesets.us_ftc_support import rules_of
+
+PAID = {"relationship": "paid"}
+BRAND = {"relationship": "advertiser"}
+
+CASES = {
+    "US-C-21": [
+        ("#ad Three weeks on @gutglow and my IBS is completely gone 🙌", PAID, {"US-C-21"}),
+        ("Our elderberry syrup prevents the flu all winter ❄️", BRAND, {"US-C-21"}),
+        ("#ad haven't needed my inhaler since starting these breathing drops", PAID, {"US-C-21"}),
+        ("#ad This elderberry syrup is my winter ritual ❄️", PAID, set()),
+        ("My IBS is completely gone since I cut dairy, no product involved", {}, set()),
+        ("#ad A new study on flu vaccines came out today; this syrup just tastes nice", PAID, set()),
+    ],
+    "US-C-22": [
+        ("#ad Clinically proven to boost focus in 20 minutes 🧠", PAID, {"US-C-22"}),
+        ("Recommended by dermatologists for sensitive skin", BRAND, {"US-C-22"}),
+        ("#ad My focus ritual before exams 🧠", PAID, set()),
+        ("Scientists say studies show nothing about this trend, be careful", {}, set()),
+    ],
+    "US-C-23": [
+        ("#ad The only FDA-approved detox tea on the market 🍵", PAID, {"US-C-23"}),
+        ("Our FDA approved vitamin gummies are back in stock", BRAND, {"US-C-23"}),
+        ("#ad My favourite vitamin gummies, lemon flavour 🍋", PAID, set()),
+        ("FDA approved a new asthma drug today, big news for patients", {}, set()),
+    ],
+    "US-C-24": [
+        ("#ad These carb blocker capsules let me enjoy pasta night 🍝", PAID, {"US-C-24"}),
+        ("Slimming patches that work for everyone, every body type", BRAND, {"US-C-24"}),
+        ("#ad My favourite pasta night recipe 🍝", PAID, set()),
+        ("Ads promising a fat burner miracle are a scam, don't fall for it", {}, set()),
+    ],
+    "US-C-25": [
+        ("#ad dropped 18 lbs in 3 weeks with @trimtea 🍵", PAID, {"US-C-25"}),
+        ("Lose 4 kg a week with our 21-day plan", BRAND, {"US-C-25"}),
+        ("#ad down 8 lbs in 8 weeks with @trimtea and my morning walks", PAID, set()),
+        ("lost 18 lbs in 3 weeks after surgery, slowly getting my appetite back", {}, set()),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "fields", "expected"),
+    [(rule, *case) for rule, cases in CASES.items() for case in cases],
+)
+def test_claim_rule(rule, text, fields, expected):
+    assert rules_of(text, **fields) == expected
+
+
+def test_every_claim_rule_has_cases():
+    (ruleset,) = compliance.load_rulesets(("us-ftc",))
+    assert {rule.id for rule in ruleset.rules if rule.category.startswith("claim.")} == set(CASES)
