@@ -25,13 +25,17 @@ QUOTES = "\"'“”‘’«»"
 class Params:
     claims: LexiconName  # the claims this rule reports
     context: tuple[LexiconName, ...] = ()  # words that make a sentence news, science or criticism
+    when: tuple[LexiconName, ...] = ()  # only when each of these lexicons also matches the post
+    unless: tuple[LexiconName, ...] = ()  # a statement that cures the claim ("median earnings were $212")
     negation_window: int = 5  # a negator this many words before the claim negates it
     register: bool = True  # an approved claim in the brand's claims register substantiates it
     rate_above: float = 0.0  # if set: only claims of losing weight faster than this, in lb a week
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
-    if not analysis.promotional:
+    if not analysis.promotional or not all(analysis.labels(lexicon) for lexicon in params.when):
+        return
+    if any(analysis.disclosures(lexicon) for lexicon in params.unless):
         return
     seen_sentences: set[tuple[str, int | None, int]] = set()
     for label in analysis.labels(params.claims):

@@ -18,10 +18,13 @@ class Params:
     when: LexiconName  # what makes the statement necessary
     statement: LexiconName  # accepted wordings of the statement
     promotional: bool = True  # only in posts that advertise
+    endorsements_only: bool = False  # only from endorsers with a material connection, not the brand's own posts
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     if params.promotional and not analysis.promotional:
+        return
+    if params.endorsements_only and not analysis.connections:
         return
     triggers = [label for label in analysis.labels(params.when) if not label.negated]
     if triggers and not analysis.disclosures(params.statement):

@@ -1,4 +1,4 @@
-"""The US health and weight-loss claim rules, on fresh posts: each rule raised where it should be,
+"""The US claim and statement rules, on fresh posts: each rule raised where it should be,
 and nowhere else (the full set of rules each post raises is given)."""
 
 from __future__ import annotations
@@ -38,11 +38,29 @@ CASES = {
         ("#ad My favourite pasta night recipe 🍝", PAID, set()),
         ("Ads promising a fat burner miracle are a scam, don't fall for it", {}, set()),
     ],
-    "US-C-25": [
-        ("#ad dropped 18 lbs in 3 weeks with @trimtea 🍵", PAID, {"US-C-25"}),
-        ("Lose 4 kg a week with our 21-day plan", BRAND, {"US-C-25"}),
+    "US-C-24B": [
+        ("#ad dropped 18 lbs in 3 weeks with @trimtea 🍵", PAID, {"US-C-24B"}),
+        ("Lose 4 kg a week with our 21-day plan", BRAND, {"US-C-24B"}),
         ("#ad down 8 lbs in 8 weeks with @trimtea and my morning walks", PAID, set()),
         ("lost 18 lbs in 3 weeks after surgery, slowly getting my appetite back", {}, set()),
+    ],
+    "US-C-25": [
+        ("#ad Pulled in $6,200 this month selling from my phone with @shinehome 💸 link to join in bio", PAID, {"US-C-25"}),
+        ("Fire your boss and build passive income with our academy", BRAND, {"US-C-25"}),
+        ("#ad Made $6,200 this month with @shinehome; the typical member earns $90 a year, income disclosure linked", PAID, set()),
+        ("Paid off my student loans this month!!! 🎓 $0 balance", {}, set()),
+    ],
+    "US-C-29": [
+        ("#ad Loading up on $ZAP before the airdrop 🪂", PAID, {"US-C-29"}),
+        ("#ad My favourite crypto exchange for beginners, low fees", PAID, {"US-C-29"}),
+        ("#ad ZapChain paid me $1,500 for this post: loading up on $ZAP before the airdrop", PAID, set()),
+        ("#ad Back in stock: my favourite linen shirts", PAID, set()),
+    ],
+    "US-C-30": [
+        ("#ad @zapchain paid me $800 for this. $ZAP will 10x, can't lose 🚀", PAID, {"US-C-30"}),
+        ("Guaranteed 12% APY on your crypto, zero risk", BRAND, {"US-C-30"}),
+        ("#ad @zapchain paid me $800 for this. $ZAP is volatile, only invest what you can lose", PAID, set()),
+        ("Beware of anyone promising guaranteed returns on crypto, it's a scam", {}, set()),
     ],
 }
 
@@ -57,4 +75,4 @@ def test_claim_rule(rule, text, fields, expected):
 
 def test_every_claim_rule_has_cases():
     (ruleset,) = compliance.load_rulesets(("us-ftc",))
-    assert {rule.id for rule in ruleset.rules if rule.category.startswith("claim.")} == set(CASES)
+    assert {rule.id for rule in ruleset.rules if rule.category.startswith(("claim.", "statement."))} == set(CASES)
