@@ -31,7 +31,10 @@ TARGETS = {
     "disclosure.missing": (0.9, 0.9),
     "disclosure.unclear": (0.9, 0.9),
     "disclosure.placement": (0.9, 0.9),
-    "claim.health": (0.9, 0.85),
+    **{category: (0.9, 0.85) for category in (
+        "claim.health", "claim.earnings", "claim.financial", "claim.environmental", "claim.origin",
+        "claim.pricing", "claim.review", "statement.missing",
+    )},
 }
 
 

@@ -19,17 +19,23 @@ from .base import Hit, LexiconName
 KIND = "claim"
 PLACEHOLDERS = frozenset({"claim", "suggestion"})
 QUOTES = "\"'“”‘’«»"
+SCOPES = ("sentence", "post")
 
 
 @dataclass(frozen=True)
 class Params:
     claims: LexiconName  # the claims this rule reports
-    context: tuple[LexiconName, ...] = ()  # words that make a sentence news, science or criticism
+    context: tuple[LexiconName, ...] = ()  # words that make it acceptable: news, criticism, a qualification
+    context_scope: str = "sentence"  # where those words count: in the claim's "sentence", or anywhere in the "post"
     when: tuple[LexiconName, ...] = ()  # only when each of these lexicons also matches the post
     unless: tuple[LexiconName, ...] = ()  # a statement that cures the claim ("median earnings were $212")
     negation_window: int = 5  # a negator this many words before the claim negates it
     register: bool = True  # an approved claim in the brand's claims register substantiates it
     rate_above: float = 0.0  # if set: only claims of losing weight faster than this, in lb a week
+
+    def __post_init__(self) -> None:
+        if self.context_scope not in SCOPES:
+            raise ValueError(f"context_scope must be one of: {', '.join(SCOPES)}")
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
@@ -67,8 +73,8 @@ def _is_a_pitch(label: Label, sentence: tuple[int, int], params: Params, analysi
         return False  # quoted, to report or criticise it
     for lexicon in params.context:
         for other in analysis.labels(lexicon, surfaces=(label.surface,)):
-            inside = sentence[0] <= other.norm_start < sentence[1]
-            overlaps = other.norm_start < label.norm_end and label.norm_start < other.norm_end
-            if other.frame == label.frame and inside and not overlaps:
+            inside = params.context_scope == "post" or sentence[0] <= other.norm_start < sentence[1]
+            part_of_claim = label.norm_start <= other.norm_start and other.norm_end <= label.norm_end
+            if other.frame == label.frame and inside and not part_of_claim:
                 return False
     return True

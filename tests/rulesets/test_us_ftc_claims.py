@@ -55,12 +55,37 @@ CASES = {
         ("#ad My favourite crypto exchange for beginners, low fees", PAID, {"US-C-29"}),
         ("#ad ZapChain paid me $1,500 for this post: loading up on $ZAP before the airdrop", PAID, set()),
         ("#ad Back in stock: my favourite linen shirts", PAID, set()),
+        ("#ad My @novabank card: 0% intro APR for 12 months, then 21.99% variable", PAID, set()),
     ],
     "US-C-30": [
         ("#ad @zapchain paid me $800 for this. $ZAP will 10x, can't lose 🚀", PAID, {"US-C-30"}),
         ("Guaranteed 12% APY on your crypto, zero risk", BRAND, {"US-C-30"}),
         ("#ad @zapchain paid me $800 for this. $ZAP is volatile, only invest what you can lose", PAID, set()),
         ("Beware of anyone promising guaranteed returns on crypto, it's a scam", {}, set()),
+    ],
+    "US-C-26": [
+        ("#ad My new planet-friendly sneakers 👟🌍", PAID, {"US-C-26"}),
+        ("Our mailers are 100% compostable", BRAND, {"US-C-26"}),
+        ("#ad My new sneakers, uppers made with 60% recycled polyester 👟", PAID, set()),
+        ("Greenwashing alert: so-called eco-friendly brands are everywhere", {}, set()),
+    ],
+    "US-C-27": [
+        ("#ad Proudly American-made cast iron 🍳", PAID, {"US-C-27"}),
+        ("Every bag is built in the USA #madeinusa", BRAND, {"US-C-27"}),
+        ("#ad Cast iron assembled in USA of imported parts 🍳", PAID, set()),
+        ("Toured a made in America history exhibit today", {}, set()),
+    ],
+    "US-C-28": [
+        ("#ad Grab a month of Premium free with my link 🎧", PAID, {"US-C-28"}),
+        ("FREE gift with every order 🎁 terms apply", BRAND, {"US-C-28"}),
+        ("#ad Free tote with any $40 purchase this weekend 👜", PAID, set()),
+        ("#ad Gluten-free brownies that taste like the real thing 🍫", PAID, set()),
+    ],
+    "US-R-19": [
+        ("Rate us 5 stars and get 10% off your next coffee ☕", BRAND, {"US-R-19"}),
+        ("#ad @brewbox will send you $10 credit if you leave a 5-star review", PAID, {"US-R-19"}),
+        ("Honest reviews help us improve, good or bad ⭐", BRAND, set()),
+        ("The FTC banned fake reviews last year, good riddance", {}, set()),
     ],
 }
 
