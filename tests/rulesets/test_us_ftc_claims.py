@@ -87,6 +87,12 @@ CASES = {
         ("Honest reviews help us improve, good or bad ⭐", BRAND, set()),
         ("The FTC banned fake reviews last year, good riddance", {}, set()),
     ],
+    "US-R-20": [
+        ("Our interns wrote 30 of these reviews 😂 post as regular shoppers, team!", BRAND, {"US-R-20"}),
+        ("#ad never tried it but honestly the best serum out there, 5 stars", PAID, {"US-R-20"}),
+        ("#ad Tried it for a month, here is my honest take ⭐⭐⭐⭐", PAID, set()),
+        ("Writing my honest review of the book club pick tonight 📚", {}, set()),
+    ],
 }
 
 
