@@ -80,6 +80,13 @@ class Surface:
                 return False
         return False
 
+    def negated_inside(self, start: int, end: int, opening: int = 2) -> bool:
+        """Whether "not", "n't" or "never" stands inside [start, end) after its first `opening`
+        tokens: "tea won't melt fat" is negated; "can't lose" opens with its negation."""
+        starts, _ = self._token_arrays
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return any(self.doc[i].lower_ in ("not", "n't", "never") for i in range(first + opening, last))
+
     def sentence(self, start: int) -> tuple[int, int]:
         """The normalised span of the sentence around offset `start`."""
         starts, sentence_starts = self._token_arrays
@@ -133,6 +140,7 @@ class Analysis:
         self.denials = denials  # lexicons whose matches negate every label they overlap
         self.register = register  # the brand's substantiated claims, if given
         self._label_cache: dict[tuple[str, tuple[str, ...]], list[Label]] = {}
+        self._rest: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
     @functools.cached_property
     def _brands(self) -> list[str]:
@@ -152,16 +160,18 @@ class Analysis:
     def _first(self) -> list[Matches]:
         return [self.lexicons.with_includes(found) for found in self._first_found]
 
-    @functools.cached_property
-    def _all(self) -> list[Matches]:
-        """Per surface, the matches of every lexicon: only computed for a post that needs it."""
-        return [
-            self.lexicons.with_includes(first, self.lexicons.match(scan, s.doc, self._brands, part="rest"))
-            for s, scan, first in zip(self.surfaces, self._scans, self._first_found)
-        ]
-
-    def _matches_of(self, lexicon: str) -> list[Matches]:
-        return self._first if lexicon in self.lexicons.first else self._all
+    def _spans(self, index: int, lexicon: str) -> list[tuple[int, int]]:
+        """The spans of `lexicon` on surface `index`. Lexicons of the second part are matched
+        one by one, on demand: a claim's context words only when a claim was found."""
+        if lexicon in self.lexicons.first:
+            return self._first[index].get(lexicon, [])
+        key = (index, lexicon)
+        if key not in self._rest:
+            surface = self.surfaces[index]
+            self._rest[key] = self.lexicons.spans_of(
+                self._scans[index], surface.doc, self._brands, lexicon, self._first_found[index],
+            )
+        return self._rest[key]
 
     def labels(self, lexicon: str, surfaces: Iterable[str] = ALL_SURFACES) -> list[Label]:
         """Every match of `lexicon` on the given surfaces, in reading order."""
@@ -171,15 +181,16 @@ class Analysis:
         return self._label_cache[key]
 
     def _find_labels(self, lexicon: str, wanted: set[str]) -> list[Label]:
-        view = self._matches_of(lexicon)
-        if not any(lexicon in matches for matches in view):
-            return []
         found = []
-        for surface, matches in zip(self.surfaces, view):
+        for index, surface in enumerate(self.surfaces):
             if surface.name not in wanted:
                 continue
-            denied = [] if lexicon in self.denials else [span for name in self.denials for span in matches.get(name, ())]
-            for start, end in matches.get(lexicon, ()):
+            spans = self._spans(index, lexicon)
+            if not spans:
+                continue
+            first = self._first[index]
+            denied = [] if lexicon in self.denials else [span for name in self.denials for span in first.get(name, ())]
+            for start, end in spans:
                 raw_start, raw_end = surface.norm.to_raw(start, end)
                 negated = surface.negated(start) or any(a < end and start < b for a, b in denied)
                 found.append(Label(

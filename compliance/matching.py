@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 from urllib.parse import parse_qsl, urlsplit
 
@@ -126,13 +126,13 @@ class Link:
 
 @dataclass(frozen=True)
 class Scan:
-    """What one text offers the matchers: the regex patterns that may match it (prefilter),
-    its links and its hashtags."""
+    """What one text offers the matchers: its links and hashtags, and per part of the matching
+    the regex patterns that may match it (found when that part is first matched)."""
 
     text: str
-    candidates: list[int]
     links: list[Link]
     hashtags: list[tuple[int, int, str]]
+    candidates: dict[str, dict[int, None]] = field(default_factory=dict)  # by part
 
 
 class CompiledLexicons:
@@ -164,12 +164,27 @@ class CompiledLexicons:
                     self.url_terms.setdefault(term.key, []).append((spec.name, term))
             elif spec.match == "brand_hashtag":
                 self.hashtag_suffixes += [(spec.name, _NON_ALNUM.sub("", term.lower())) for term in terms]
+        self.members = {name: self._expand(name, ()) for name in self.specs}  # itself and all it includes
+        self.of_kind = {kind: frozenset(n for n, spec in self.specs.items() if spec.match == kind) for kind in MATCH_KINDS}
         self.included_in: dict[str, list[str]] = {}  # lexicon -> every lexicon that includes it
-        for name in self.specs:
-            for member in self._expand(name, ()):
+        for name, members in self.members.items():
+            for member in members:
                 self.included_in.setdefault(member, []).append(name)
-        self.prefilter = Prefilter([requirements(pattern) for _, pattern in self.patterns])
         self.first = frozenset(member for name in first if name in self.specs for member in self._expand(name, ()))
+        # One prefilter per part, so a post that is never connected never pays for the rest.
+        self.by_part = {
+            part: [i for i, (name, _) in enumerate(self.patterns) if wanted(name)]
+            for part, wanted in (("first", self._wanted("first")), ("rest", self._wanted("rest")), ("all", self._wanted("all")))
+        }
+        self.prefilters = {
+            part: Prefilter([requirements(self.patterns[i][1]) for i in indexes]) for part, indexes in self.by_part.items()
+        }
+        # Per lexicon: its members (itself and all it includes) of the second part, and their patterns.
+        self.rest_members = {name: frozenset(m for m in members if m not in self.first) for name, members in self.members.items()}
+        self.rest_patterns = {
+            name: [i for i, (lexicon, _) in enumerate(self.patterns) if lexicon in rest]
+            for name, rest in self.rest_members.items()
+        }
 
     def _expand(self, name: str, seen: tuple[str, ...]) -> tuple[str, ...]:
         """The lexicon itself and every lexicon it includes, transitively."""
@@ -189,12 +204,45 @@ class CompiledLexicons:
                 params = frozenset(key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True))
                 links.append(Link(m.start(), m.start() + len(url), (parts.hostname or "").lower(), parts.path, params))
         hashtags = [(m.start(), m.end(), m.group()) for m in _HASHTAG.finditer(text)] if self.hashtag_suffixes else []
-        return Scan(text, self.prefilter.candidates(text), links, hashtags)
+        return Scan(text, links, hashtags)
 
-    def match(self, scan: Scan, doc: Doc, brands: Iterable[str] = (), part: str = "all") -> Matches:
-        """Character spans, by lexicon, of the lexicons of `part` ("first", "rest" or "all") in
-        the scanned text, the normalised text of `doc`; without includes (see `with_includes`)."""
-        wanted = self._wanted(part)
+    def _candidates(self, scan: Scan, part: str) -> dict[int, None]:
+        """The patterns of `part` that may match the text, in order (a dict: ordered, and a set)."""
+        if part not in scan.candidates:
+            indexes = self.by_part[part]
+            scan.candidates[part] = dict.fromkeys(indexes[i] for i in self.prefilters[part].candidates(scan.text))
+        return scan.candidates[part]
+
+    def spans_of(self, scan: Scan, doc: Doc, brands: Iterable[str], name: str, first: Matches) -> list[tuple[int, int]]:
+        """The spans of one lexicon of the second part (with what it includes), matching only
+        what it needs; `first` is the text's first-part matches (phrase lexicons included)."""
+        spans = {span for m in self.members[name] for span in first.get(m, ())}
+        candidates = self._candidates(scan, "rest")
+        for index in self.rest_patterns[name]:
+            if index in candidates:
+                spans.update(self._run(index, scan.text))
+        rest = self.rest_members[name]
+        if (scan.links and rest & self.of_kind["url"]) or (scan.hashtags and rest & self.of_kind["brand_hashtag"]):
+            found = self.match(scan, doc, brands, part="rest", only=rest & (self.of_kind["url"] | self.of_kind["brand_hashtag"]))
+            spans.update(span for m in rest for span in found.get(m, ()))
+        return sorted(spans)
+
+    def _run(self, index: int, text: str) -> list[tuple[int, int]]:
+        """The non-empty matches of regex pattern `index`, within the time budget."""
+        pattern = self._pattern(index)
+        try:
+            return [m.span() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS) if m.end() > m.start()]
+        except TimeoutError:
+            raise PatternFailure(self.patterns[index][0], pattern.pattern, "ran out of time") from None
+
+    def match(
+        self, scan: Scan, doc: Doc, brands: Iterable[str] = (), part: str = "all", only: frozenset[str] | None = None,
+    ) -> Matches:
+        """Character spans, by lexicon, of the lexicons of `part` ("first", "rest" or "all"; and
+        of `only` these, if given) in the scanned text, the normalised text of `doc`; without
+        includes (see `with_includes`)."""
+        in_part = self._wanted(part)
+        wanted = in_part if only is None else (lambda name: name in only and in_part(name))
         found: Matches = {}
         if part != "rest":  # one C call finds every phrase lexicon: cheaper than telling them apart
             vocab_strings = doc.vocab.strings
@@ -203,23 +251,18 @@ class CompiledLexicons:
                     for match_id, start, end in matcher(doc):
                         last = doc[end - 1]
                         found.setdefault(vocab_strings[match_id], []).append((doc[start].idx, last.idx + len(last)))
-        for index in scan.candidates:
+        for index in self._candidates(scan, part) if only is None or only & self.of_kind["regex"] else ():
             name = self.patterns[index][0]
-            if not wanted(name):
-                continue
-            pattern = self._pattern(index)
-            try:
-                for m in pattern.finditer(scan.text, timeout=REGEX_TIMEOUT_SECONDS):
-                    if m.end() > m.start():
-                        found.setdefault(name, []).append(m.span())
-            except TimeoutError:
-                raise PatternFailure(name, pattern.pattern, "ran out of time") from None
-        for link in scan.links:
+            if only is None or name in only:
+                spans = self._run(index, scan.text)
+                if spans:
+                    found.setdefault(name, []).extend(spans)
+        for link in scan.links if only is None or only & self.of_kind["url"] else ():
             for key in ("", *_host_keys(link.host)):
                 for name, term in self.url_terms.get(key, ()):
                     if wanted(name) and term.matches(link.host, link.path, link.params):
                         found.setdefault(name, []).append((link.start, link.end))
-        if scan.hashtags:
+        if scan.hashtags and (only is None or only & self.of_kind["brand_hashtag"]):
             self._match_brand_hashtags(scan.hashtags, brands, found, wanted)
         return found
 

@@ -69,7 +69,7 @@ def requirements(pattern: str) -> Requirements | None:
         return None
     found = [needles for needles in _sequence(list(parsed)) if min(len(n.strip()) for n in needles) >= MIN_NEEDLE]
     # Most selective first: the first set indexes the pattern, so it should be rarely hit.
-    found.sort(key=lambda needles: -min(map(len, needles)))
+    found.sort(key=lambda needles: -_selectivity(needles))
     return tuple(found) or None
 
 
@@ -144,7 +144,9 @@ def _sequence(items: list[tuple[object, object]]) -> list[Needles]:
                 # The parser factors a shared prefix out of alternatives ("t(?:hanks|hx)"):
                 # glue it back onto the literal start of each alternative.
                 after = _is_boundary(items[i + 1] if i + 1 < len(items) else None)
-                found.append(frozenset(_glued(run, list(alt), before, after) for alt in items[i][1][1]))  # type: ignore[index]
+                found.append(frozenset().union(*(
+                    _most_selective(_glued(run, list(alt), before, after), list(alt)) for alt in items[i][1][1]  # type: ignore[index]
+                )))
                 i += 1
                 continue
             after = _is_boundary(items[i] if i < len(items) else None)
@@ -193,5 +195,23 @@ def _glued(prefix: str, items: list[tuple[object, object]], before: bool, after:
     return _literal(prefix + lead, before, after and count == len(items))
 
 
+def _most_selective(glued: str, items: list[tuple[object, object]]) -> Needles:
+    """Either the glued prefix or the alternative's own best needles, whichever filters more:
+    both are in every text the alternative matches."""
+    own = _best(_sequence(items))
+    if own is not None and _selectivity(own) > _selectivity(frozenset({glued})):
+        return own
+    return frozenset({glued})
+
+
 def _best(sets: list[Needles]) -> Needles | None:
-    return max(sets, key=lambda needles: min(map(len, needles)), default=None)
+    return max(sets, key=_selectivity, default=None)
+
+
+# Words in most texts: a needle set made of them filters nothing, whatever its length.
+_COMMON = frozenset("the and for with you your this that are was our not from have all can but get".split())
+
+
+def _selectivity(needles: Needles) -> int:
+    """How rare a needle set is likely to be: the length of its shortest word, 0 if common."""
+    return min(0 if n.strip() in _COMMON else len(n.strip()) for n in needles)

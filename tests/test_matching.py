@@ -100,3 +100,21 @@ def test_first_and_rest_together_are_everything(us_ftc):
         scan = compiled.scan(norm)
         parts = compiled.match(scan, doc, part="first"), compiled.match(scan, doc, part="rest")
         assert compiled.with_includes(*parts) == compiled.with_includes(compiled.match(scan, doc)), text
+
+
+def test_one_lexicon_on_demand_is_what_a_full_pass_finds(us_ftc):
+    """spans_of (one second-part lexicon at a time) agrees with matching everything at once."""
+    from tests.test_prefilter import texts
+
+    ruleset = us_ftc[0]
+    first = [name for name, lexicon in ruleset.lexicons.items() if lexicon.signals or lexicon.denies]
+    compiled = CompiledLexicons(ruleset.lexicons.values(), pipeline("en"), first=first)
+    later = [name for name in ruleset.lexicons if name not in compiled.first]
+    for text in texts()[:300]:
+        norm = normalise(text).text
+        doc = pipeline("en")(norm)
+        scan = compiled.scan(norm)
+        everything = compiled.with_includes(compiled.match(scan, doc))
+        first_found = compiled.match(scan, doc, part="first")
+        for name in later:
+            assert compiled.spans_of(scan, doc, (), name, first_found) == everything.get(name, []), (name, text)

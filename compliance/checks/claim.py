@@ -20,6 +20,7 @@ KIND = "claim"
 PLACEHOLDERS = frozenset({"claim", "suggestion"})
 QUOTES = "\"'“”‘’«»"
 SCOPES = ("sentence", "post")
+QUOTE_REACH = 30  # a closing quote this close after the claim: the claim is quoted
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,16 @@ class Params:
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
-    if not analysis.promotional or not all(analysis.labels(lexicon) for lexicon in params.when):
+    # The claim itself first: most posts have none, and then nothing else needs matching.
+    if not analysis.promotional:
+        return
+    claims = analysis.labels(params.claims)
+    if not claims or not all(analysis.labels(lexicon) for lexicon in params.when):
         return
     if any(analysis.disclosures(lexicon) for lexicon in params.unless):
         return
     seen_sentences: set[tuple[str, int | None, int]] = set()
-    for label in analysis.labels(params.claims):
+    for label in claims:
         surface = analysis.surface_of(label)
         sentence = surface.sentence(label.norm_start)
         if (label.surface, label.frame, sentence[0]) in seen_sentences or not _is_a_pitch(label, sentence, params, analysis):
@@ -65,11 +70,13 @@ def _is_a_pitch(label: Label, sentence: tuple[int, int], params: Params, analysi
     surface = analysis.surface_of(label)
     if label.negated or surface.negator_before(label.norm_start, params.negation_window):
         return False
+    if surface.negated_inside(label.norm_start, label.norm_end):
+        return False
     if params.rate_above and (pounds_per_week(label.text) or 0.0) <= params.rate_above:
         return False
     text = surface.norm.text
-    before, after = text[max(label.norm_start - 2, 0) : label.norm_start], text[label.norm_end : label.norm_end + 2]
-    if any(q in before for q in QUOTES) and any(q in after for q in QUOTES):
+    before, after = text[max(label.norm_start - 2, 0) : label.norm_start], text[label.norm_end : sentence[1]]
+    if any(q in before for q in QUOTES) and any(q in after[:QUOTE_REACH] for q in QUOTES):
         return False  # quoted, to report or criticise it
     for lexicon in params.context:
         for other in analysis.labels(lexicon, surfaces=(label.surface,)):

@@ -23,8 +23,6 @@ class Params:
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     if params.promotional and not analysis.promotional:
         return
-    if not all(analysis.labels(lexicon) for lexicon in params.when):
-        return
-    for label in analysis.labels(params.phrases):
-        if not label.negated:
-            yield at_label(label)
+    phrases = [label for label in analysis.labels(params.phrases) if not label.negated]
+    if phrases and all(analysis.labels(lexicon) for lexicon in params.when):
+        yield from (at_label(label) for label in phrases)
