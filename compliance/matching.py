@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .nlp.normalise import normalise
-from .prefilter import Prefilter, parse, requirements
+from .prefilter import Prefilter, parse, requirements, word_form
 
 MATCH_KINDS = ("phrase", "lemma", "regex", "url", "brand_hashtag")
 REGEX_TIMEOUT_SECONDS = 1.0
@@ -130,6 +130,7 @@ class Scan:
     the regex patterns that may match it (found when that part is first matched)."""
 
     text: str
+    words: str  # the text's word form, which the prefilters search
     links: list[Link]
     hashtags: list[tuple[int, int, str]]
     candidates: dict[str, dict[int, None]] = field(default_factory=dict)  # by part
@@ -204,13 +205,13 @@ class CompiledLexicons:
                 params = frozenset(key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True))
                 links.append(Link(m.start(), m.start() + len(url), (parts.hostname or "").lower(), parts.path, params))
         hashtags = [(m.start(), m.end(), m.group()) for m in _HASHTAG.finditer(text)] if self.hashtag_suffixes else []
-        return Scan(text, links, hashtags)
+        return Scan(text, word_form(text), links, hashtags)
 
     def _candidates(self, scan: Scan, part: str) -> dict[int, None]:
         """The patterns of `part` that may match the text, in order (a dict: ordered, and a set)."""
         if part not in scan.candidates:
             indexes = self.by_part[part]
-            scan.candidates[part] = dict.fromkeys(indexes[i] for i in self.prefilters[part].candidates(scan.text))
+            scan.candidates[part] = dict.fromkeys(indexes[i] for i in self.prefilters[part].candidates(scan.text, scan.words))
         return scan.candidates[part]
 
     def spans_of(self, scan: Scan, doc: Doc, brands: Iterable[str], name: str, first: Matches) -> list[tuple[int, int]]:

@@ -94,11 +94,12 @@ class Prefilter:
         if len(self.automaton):
             self.automaton.make_automaton()
 
-    def candidates(self, text: str) -> list[int]:
-        """Indexes, in order, of the patterns that may match `text`."""
+    def candidates(self, text: str, words: str | None = None) -> list[int]:
+        """Indexes, in order, of the patterns that may match `text` (`words`: its word form, if
+        already computed)."""
         if not len(self.automaton):
             return list(range(len(self.required)))
-        present = {needle for _, needle in self.automaton.iter(word_form(text))}
+        present = {needle for _, needle in self.automaton.iter(words if words is not None else word_form(text))}
         chosen = set(self.always)
         for needle in present:
             for i in self.by_needle.get(needle, ()):

@@ -62,8 +62,8 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
             if verdict.closest is not None:
                 suggestion = f' The closest approved wording is: "{verdict.closest.text}" ({verdict.closest.evidence}).'
         seen_sentences.add((label.surface, label.frame, sentence[0]))  # one finding per claim sentence
-        span = (label.start, label.end) if label.surface == "text" else (None, None)
-        yield Hit(*span, {"claim": label.text, "suggestion": suggestion})
+        start, end = (label.start, label.end) if label.surface == "text" else (None, None)
+        yield Hit(start, end, {"claim": label.text, "suggestion": suggestion})
 
 
 def _is_a_pitch(label: Label, sentence: tuple[int, int], params: Params, analysis: Analysis) -> bool:
