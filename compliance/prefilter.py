@@ -29,6 +29,8 @@ except ImportError:  # Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
 MIN_NEEDLE = 2  # a single character filters too little to be worth a search
+RAW = "\x00"  # marks a needle searched in the raw text: symbols the word form drops ("$", "%")
+RAW_SYMBOLS = "$%€£@#★⭐"
 
 Needles = frozenset[str]
 Requirements = tuple[Needles, ...]
@@ -63,11 +65,15 @@ def parse(pattern: str) -> Any:
         return None
 
 
+def _usable(needle: str) -> bool:
+    return needle.startswith(RAW) or len(needle.strip()) >= MIN_NEEDLE
+
+
 def requirements(pattern: str) -> Requirements | None:
     parsed = parse(pattern)
     if parsed is None:  # syntax the stdlib parser does not know: no prefilter
         return None
-    found = [needles for needles in _sequence(list(parsed)) if min(len(n.strip()) for n in needles) >= MIN_NEEDLE]
+    found = [needles for needles in _sequence(list(parsed)) if all(_usable(n) for n in needles)]
     # Most selective first: the first set indexes the pattern, so it should be rarely hit.
     found.sort(key=lambda needles: -_selectivity(needles))
     return tuple(found) or None
@@ -89,7 +95,9 @@ class Prefilter:
             for needle in required[0] if required else ():
                 self.by_needle.setdefault(needle, []).append(i)
         self.automaton = ahocorasick.Automaton()
-        for needle in {n for required in patterns for needles in required or () for n in needles}:
+        needles = {n for required in patterns for group in required or () for n in group}
+        self.raw = sorted(n for n in needles if n.startswith(RAW))
+        for needle in needles - set(self.raw):
             self.automaton.add_word(needle, needle)
         if len(self.automaton):
             self.automaton.make_automaton()
@@ -97,9 +105,10 @@ class Prefilter:
     def candidates(self, text: str, words: str | None = None) -> list[int]:
         """Indexes, in order, of the patterns that may match `text` (`words`: its word form, if
         already computed)."""
-        if not len(self.automaton):
+        if not len(self.automaton) and not self.raw:
             return list(range(len(self.required)))
-        present = {needle for _, needle in self.automaton.iter(words if words is not None else word_form(text))}
+        present = {needle for _, needle in self.automaton.iter(words if words is not None else word_form(text))} if len(self.automaton) else set()
+        present.update(n for n in self.raw if n[1:] in text)
         chosen = set(self.always)
         for needle in present:
             for i in self.by_needle.get(needle, ()):
@@ -141,6 +150,9 @@ def _sequence(items: list[tuple[object, object]]) -> list[Needles]:
             while i < len(items) and items[i][0] is sre.LITERAL:
                 i += 1
             run = "".join(chr(code) for _, code in items[start:i])  # type: ignore[arg-type]
+            symbols = [c for c in run if c in RAW_SYMBOLS]
+            if symbols and not _NON_WORD.sub("", run):  # only symbols: required in the raw text
+                found.append(frozenset({RAW + symbols[0]}))
             if i < len(items) and items[i][0] is sre.BRANCH:
                 # The parser factors a shared prefix out of alternatives ("t(?:hanks|hx)"):
                 # glue it back onto the literal start of each alternative.
@@ -214,5 +226,6 @@ _COMMON = frozenset("the and for with you your this that are was our not from ha
 
 
 def _selectivity(needles: Needles) -> int:
-    """How rare a needle set is likely to be: the length of its shortest word, 0 if common."""
-    return min(0 if n.strip() in _COMMON else len(n.strip()) for n in needles)
+    """How rare a needle set is likely to be: the length of its shortest word, 0 if common (a
+    raw symbol counts as a short word)."""
+    return min(2 if n.startswith(RAW) else 0 if n.strip() in _COMMON else len(n.strip()) for n in needles)

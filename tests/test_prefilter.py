@@ -76,3 +76,9 @@ def test_regex_only_syntax_always_runs():
 
 def test_word_form():
     assert word_form("Hi #Thanks!! isn't it") == " hi thanks isn t it "
+
+
+def test_symbols_the_word_form_drops_are_required_in_the_raw_text():
+    prefilter = Prefilter([requirements(r"\$[A-Z]{2,6}\b")])
+    assert prefilter.candidates("get in on $MOON now") == [0]
+    assert prefilter.candidates("no tickers here") == []
