@@ -171,7 +171,7 @@ class CompiledLexicons:
         for name, members in self.members.items():
             for member in members:
                 self.included_in.setdefault(member, []).append(name)
-        self.first = frozenset(member for name in first if name in self.specs for member in self._expand(name, ()))
+        self.first = frozenset(member for name in first if name in self.specs for member in self.members[name])
         # One prefilter per part, so a post that is never connected never pays for the rest.
         self.by_part = {
             part: [i for i, (name, _) in enumerate(self.patterns) if wanted(name)]
