@@ -10,7 +10,7 @@ register, a claim whose sentence says what an approved claim says is substantiat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Literal
 
 from ..analysis import Analysis, Label
 from ..nlp.quantities import pounds_per_week
@@ -19,7 +19,6 @@ from .base import Hit, LexiconName
 KIND = "claim"
 PLACEHOLDERS = frozenset({"claim", "suggestion"})
 QUOTES = "\"'“”‘’«»"
-SCOPES = ("sentence", "post")
 QUOTE_REACH = 30  # a closing quote this close after the claim: the claim is quoted
 
 
@@ -27,16 +26,12 @@ QUOTE_REACH = 30  # a closing quote this close after the claim: the claim is quo
 class Params:
     claims: LexiconName  # the claims this rule reports
     context: tuple[LexiconName, ...] = ()  # words that make it acceptable: news, criticism, a qualification
-    context_scope: str = "sentence"  # where those words count: in the claim's "sentence", or anywhere in the "post"
+    context_scope: Literal["sentence", "post"] = "sentence"  # where those words count: in the claim's "sentence", or anywhere in the "post"
     when: tuple[LexiconName, ...] = ()  # only when each of these lexicons also matches the post
     unless: tuple[LexiconName, ...] = ()  # a statement that cures the claim ("median earnings were $212")
     negation_window: int = 5  # a negator this many words before the claim negates it
     register: bool = True  # an approved claim in the brand's claims register substantiates it
     rate_above: float = 0.0  # if set: only claims of losing weight faster than this, in lb a week
-
-    def __post_init__(self) -> None:
-        if self.context_scope not in SCOPES:
-            raise ValueError(f"context_scope must be one of: {', '.join(SCOPES)}")
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ in a cluster of hashtags, mentions and links."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Iterator, Literal, Mapping
 
 import re
 
@@ -16,7 +16,6 @@ from .base import Hit, LexiconName, at_label
 
 KIND = "disclosure_placement"
 PLACEHOLDERS = frozenset({"label", "platform", "fold", "fold_lines", "offset", "line"})
-POSITIONS = ("fold", "cluster")
 
 _GRAPHEME = regex.compile(r"\X")
 # Words, or a blank line, between two tags end a cluster.
@@ -27,14 +26,10 @@ _TAG = re.compile(r"[#@]\w[\w.]*\w|[#@]\w")
 @dataclass(frozen=True)
 class Params:
     accepted: LexiconName
-    position: str  # "fold": the first label must start before the fold; "cluster": not buried in tags
+    position: Literal["fold", "cluster"]  # "fold": the first label must start before the fold; "cluster": not buried in tags
     fold: Mapping[str, int] = field(default_factory=dict)  # characters visible before "more", by platform
     fold_lines: Mapping[str, int] = field(default_factory=dict)  # lines visible before "more", by platform
     cluster_size: int = 3  # this many hashtags, mentions or links in a row make a cluster
-
-    def __post_init__(self) -> None:
-        if self.position not in POSITIONS:
-            raise ValueError(f"position must be one of: {', '.join(POSITIONS)}")
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:

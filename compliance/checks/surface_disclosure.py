@@ -4,25 +4,22 @@ readers of the caption see it, viewers of the video do not."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Literal
 
 from ..analysis import Analysis
 from .base import Hit, LexiconName, is_disclosed
 
 KIND = "surface_disclosure"
 PLACEHOLDERS = frozenset({"surface", "frame", "frames"})
-SURFACES = ("overlay", "transcript")
 
 
 @dataclass(frozen=True)
 class Params:
     accepted: LexiconName
-    surface: str  # "overlay" or "transcript"
+    surface: Literal["overlay", "transcript"]
     per_frame: bool = False  # every overlay frame (story) must carry it, not just one
 
     def __post_init__(self) -> None:
-        if self.surface not in SURFACES:
-            raise ValueError(f"surface must be one of: {', '.join(SURFACES)}")
         if self.per_frame and self.surface != "overlay":
             raise ValueError("per_frame applies only to surface: overlay")
 

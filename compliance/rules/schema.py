@@ -256,6 +256,8 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
     fallback = body.get("fallback", False)
     if not isinstance(fallback, bool):
         r.problem(where + ("fallback",), "must be true or false")
+    raw_params = body.get("params")
+    param_names = raw_params if isinstance(raw_params, dict) else {}
     return Rule(
         id=rule_id,
         title=r.text(body, "title", where, required=True),
@@ -275,7 +277,7 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
         ruleset=ruleset_id,
         path=r.path,
         line=line_of(r.lines, where),
-        param_lines={name: line_of(r.lines, where + ("params", name)) for name in (body.get("params") or {}) if isinstance(body.get("params"), dict)},
+        param_lines={name: line_of(r.lines, where + ("params", name)) for name in param_names},
     )
 
 
@@ -327,6 +329,8 @@ def _coerce(value: Any, hint: Any) -> Any:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint is LexiconName or hint is str:
         return value if isinstance(value, str) and value else _INVALID
+    if origin is typing.Literal:
+        return value if value in args else _INVALID
     if hint is bool:
         return value if isinstance(value, bool) else _INVALID
     if hint is int:
@@ -350,6 +354,8 @@ def _coerce(value: Any, hint: Any) -> Any:
 def _describe(hint: Any) -> str:
     if hint is LexiconName:
         return "the name of a lexicon"
+    if typing.get_origin(hint) is typing.Literal:
+        return "one of: " + ", ".join(map(str, typing.get_args(hint)))
     if typing.get_origin(hint) is tuple:
         return f"a list of {_describe(typing.get_args(hint)[0])}s"
     if typing.get_origin(hint) is not None and issubclass(typing.get_origin(hint), Mapping):

@@ -74,6 +74,14 @@ def test_each_mistake_is_located(tmp_path, old, new, line, field):
     assert any(p.startswith(f"{tmp_path / 'set.yaml'}:{line}: {field}") for p in found), found
 
 
+def test_choice_parameter_names_its_choices(tmp_path):
+    text = VALID.replace("kind: missing_disclosure", "kind: disclosure_placement").replace(
+        "params: {accepted: my_labels}", "params: {accepted: my_labels, position: top}"
+    ).replace('"Missing ({evidence})"', '"Buried ({label})"')
+    (found,) = problems(tmp_path, text)
+    assert found == f"{tmp_path / 'set.yaml'}:13: rules.0.params.position: must be one of: fold, cluster"
+
+
 def test_all_mistakes_are_reported_at_once(tmp_path):
     text = VALID.replace("severity: warning", "severity: fatal").replace("category: disclosure.missing", "category: nope")
     assert len(problems(tmp_path, text)) == 2
