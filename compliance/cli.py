@@ -119,7 +119,7 @@ def _load_valid(specs: Sequence[str]) -> tuple[list[RuleSet], list[InputError]]:
         try:
             loaded += load_rulesets([spec])
         except InvalidRuleSet as exc:
-            errors += [InputError(p.path, p.line, f"{p.field}: {p.message}" if p.field else p.message) for p in exc.problems]
+            errors += [p.as_input_error() for p in exc.problems]
             errors.append(InputError(spec, None, "rule set not loaded: its rules were not applied"))
     return loaded, errors
 
@@ -132,7 +132,7 @@ def _load_register(path: str | None) -> tuple[ClaimsRegister | None, list[InputE
     try:
         return load_register(path), []
     except InvalidRegister as exc:
-        errors = [InputError(p.path, p.line, f"{p.field}: {p.message}" if p.field else p.message) for p in exc.problems]
+        errors = [p.as_input_error() for p in exc.problems]
         return None, errors + [InputError(path, None, "claims register not loaded: no claim counts as approved")]
 
 

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from ..checks import KINDS
 from ..checks.base import LexiconName
 from ..matching import MATCH_KINDS, LexiconSpec, pattern_error
-from ..model import CATEGORIES, FORMATS, PLATFORMS, RELATIONSHIPS, Origin, Post, Severity
+from ..model import CATEGORIES, FORMATS, PLATFORMS, RELATIONSHIPS, InputError, Origin, Post, Severity
 from ..sources.fields import FieldError, post_from_fields
 from .located import Path, line_of
 
@@ -36,7 +36,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}" if self.field else f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.described}"
+
+    @property
+    def described(self) -> str:
+        """The problem without its location: the field, then what is wrong with it."""
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+    def as_input_error(self) -> InputError:
+        return InputError(self.path, self.line, self.described)
 
 
 class InvalidRuleSet(Exception):
