@@ -67,7 +67,6 @@ class Surface:
             steps += 1
         return False
 
-
     def negator_before(self, start: int, window: int) -> bool:
         """Whether a negator stands among the `window` words before normalised offset `start`,
         in the same sentence: "no supplement can cure anxiety" negates "cure"."""

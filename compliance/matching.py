@@ -175,7 +175,7 @@ class CompiledLexicons:
         # One prefilter per part, so a post that is never connected never pays for the rest.
         self.by_part = {
             part: [i for i, (name, _) in enumerate(self.patterns) if wanted(name)]
-            for part, wanted in (("first", self._wanted("first")), ("rest", self._wanted("rest")), ("all", self._wanted("all")))
+            for part, wanted in (("first", self._wanted("first")), ("rest", self._wanted("rest")))
         }
         self.prefilters = {
             part: Prefilter([requirements(self.patterns[i][1]) for i in indexes]) for part, indexes in self.by_part.items()
@@ -209,6 +209,8 @@ class CompiledLexicons:
 
     def _candidates(self, scan: Scan, part: str) -> dict[int, None]:
         """The patterns of `part` that may match the text, in order (a dict: ordered, and a set)."""
+        if part == "all":  # the union of both parts: no prefilter of its own to build
+            return dict.fromkeys(sorted({*self._candidates(scan, "first"), *self._candidates(scan, "rest")}))
         if part not in scan.candidates:
             indexes = self.by_part[part]
             scan.candidates[part] = dict.fromkeys(indexes[i] for i in self.prefilters[part].candidates(scan.text, scan.words))
