@@ -43,6 +43,10 @@ class Surface:
     raw: str
     norm: Normalised
     doc: Doc
+    spoken: bool = False  # the text is also the transcript (a caption file): one surface, not two
+
+    def is_named(self, name: str) -> bool:
+        return self.name == name or (self.spoken and name == "transcript")
 
     @functools.cached_property
     def _token_arrays(self) -> tuple[list[int], list[int]]:
@@ -182,7 +186,7 @@ class Analysis:
     def _find_labels(self, lexicon: str, wanted: set[str]) -> list[Label]:
         found = []
         for index, surface in enumerate(self.surfaces):
-            if surface.name not in wanted:
+            if not any(surface.is_named(name) for name in wanted):
                 continue
             spans = self._spans(index, lexicon)
             if not spans:
@@ -238,4 +242,4 @@ class Analysis:
         return [e for e in self.connections if not wanted or e.kind in wanted]
 
     def surfaces_named(self, name: str) -> Iterator[Surface]:
-        return (s for s in self.surfaces if s.name == name)
+        return (s for s in self.surfaces if s.is_named(name))

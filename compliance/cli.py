@@ -1,4 +1,4 @@
-"""The command line: check, explain, rules (list, show, test, validate), eval.
+"""The command line: check, audit, explain, rules (list, show, test, validate), eval.
 
 Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 configuration or input error (every post that could be read is still checked and reported).
@@ -7,22 +7,33 @@ configuration or input error (every post that could be read is still checked and
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
+import os
 import sys
 import textwrap
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, NoReturn, Sequence
 
 import click
 
+from . import batch
 from .claims import ClaimsRegister, InvalidRegister, load_register
 from .engine import Checker, UsageError
-from .model import PLATFORMS, InputError, Post, Severity
-from .reporting import FORMATS, Report
+from .model import PLATFORMS, Entry, InputError, Post, Severity
+from .plan import InvalidPlan, load_plan, posts
+from .progress import Progress
+from .reporting import AUDIT_FORMATS, FORMATS, Plan, Record, Reporter, Run, Totals
+from .reporting.output import report_file
+from .reporting.report import NOT_CHECKED
+from .reporting.table import Table
+from .reporting.text import Text
 from .rules.loader import DEFAULT_RULESETS, load_rulesets
 from .rules.schema import InvalidRuleSet, Rule, RuleSet
-from .sources import STDIN_FORMATS, read_paths
+from .sources import INPUT_FORMATS, inputs, read_paths
+from .sources.csv_posts import FIELDS as CSV_FIELDS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as shells report a process stopped by Ctrl-C
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -53,46 +64,163 @@ def main() -> None:
     """A linter for marketing content: sponsorship disclosures and unsupported claims."""
 
 
+def report_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that say what to check with and where the report goes (check and audit)."""
+    options = [
+        ruleset_option,
+        click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True, help="Report format."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=str), help="Write the report to FILE (atomically) instead of standard output."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1."),
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@ruleset_option
+@report_options
 @click.option("--market", "-m", "markets", multiple=True, metavar="CODE", help="Market of posts that name none (us, uk, fr …).")
 @click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform of posts that name none (sets the fold).")
-@click.option("--format", "-f", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=str), help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Lowest severity that makes the exit code 1.")
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
-@click.option("--stdin-format", type=click.Choice(STDIN_FORMATS), default="auto", show_default=True, help="How to read '-'.")
+@click.option(
+    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+    help="How to read the files given and '-' (auto: by extension; standard input by its start).",
+)
+@click.option(
+    "--columns", "column_specs", multiple=True, metavar="FIELD=HEADER,...",
+    help='CSV: the column that holds a post field, e.g. "text=Caption,id=Post ID". Repeatable.',
+)
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The brand's claims register (YAML): approved claims are not reported.")
 def check(
     paths: tuple[str, ...], rulesets: tuple[str, ...], markets: tuple[str, ...], platform: str | None,
     output_format: str, output: str | None, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    stdin_format: str, claims_file: str | None,
+    jobs: int, input_format: str, column_specs: tuple[str, ...], claims_file: str | None,
 ) -> None:
     """Check posts in PATHS (files, directories, or - for standard input)."""
     if not paths:
         raise click.UsageError("give at least one file, directory, or - for standard input")
+    columns = _columns(column_specs)
+    sources = list(inputs(paths, input_format))
+    checker, run, errors = _prepare(rulesets, claims_file, select, ignore, platform=platform, markets=_split(markets))
+    outcomes = batch.run(batch.work_of(sources, sys.stdin.buffer, columns), checker, _jobs(jobs)) if checker else iter(())
+    total = None if any(isinstance(s, batch.Input) and s.path is None for s in sources) else sum(map(batch.size_of, sources))
+    _report(run, FORMATS[output_format], output, errors, outcomes, total, fail_on, broken=checker is None)
+
+
+@main.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False, path_type=str))
+@report_options
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The claims register (YAML), instead of the plan's own.")
+def audit(
+    plan_path: str, rulesets: tuple[str, ...], output_format: str, output: str | None, fail_on: str,
+    select: tuple[str, ...], ignore: tuple[str, ...], jobs: int, claims_file: str | None,
+) -> None:
+    """Check every entry of a content plan (YAML or CSV) and report by entry, channel, week,
+    campaign and creator. Entries whose draft is missing are reported, and drafts in the plan's
+    folder that it does not list are listed."""
+    reporter = AUDIT_FORMATS[output_format]
+    try:
+        content_plan = load_plan(plan_path)
+    except InvalidPlan as exc:  # nothing to audit, but still a report that says why
+        run = Run(tuple(), plan=Plan(plan_path))
+        _report(run, reporter, output, exc.errors, iter(()), None, fail_on, broken=True)
+    checker, run, errors = _prepare(rulesets, claims_file or content_plan.claims, select, ignore)
+    plan = Plan(plan_path, content_plan.campaign, content_plan.brand, content_plan.markets, content_plan.unplanned())
+    run = dataclasses.replace(run, plan=plan)
+    entries = list(posts(content_plan))
+    ready = [post for _, post in entries if isinstance(post, Post)]
+    work = batch.grouped(ready)
+    checked = (r for outcomes, _ in (batch.run(work, checker, _jobs(jobs), keep_text=True) if checker else ()) for r in outcomes)
+    outcomes: Iterator[tuple[list[batch.Outcome], int]] = (
+        ([_entry_record(planned.entry, post, checked, content_plan.path)], 0) for planned, post in entries
+    )
+    _report(run, reporter, output, errors, outcomes, None, fail_on, broken=checker is None)
+
+
+def _entry_record(entry: Entry, post: Post | tuple[InputError, ...], checked: Iterator[batch.Outcome], plan_path: str) -> Record:
+    """A plan entry's record: its post's, checked in plan order, or why it was not checked."""
+    if isinstance(post, Post):
+        found = next(checked)
+        assert isinstance(found, Record) and found.post == entry.id
+        return dataclasses.replace(found, entry=entry)
+    return Record(entry.id, post[0].path if post else plan_path, errors=post, entry=entry, status=NOT_CHECKED)
+
+
+def _jobs(jobs: int) -> int:
+    return jobs or os.cpu_count() or 1
+
+
+def _prepare(
+    rulesets: Sequence[str], claims_file: str | None, select: Sequence[str], ignore: Sequence[str],
+    platform: str | None = None, markets: Sequence[str] = (),
+) -> tuple[Checker | None, Run, list[InputError]]:
+    """The checker (None when every rule set is broken), the run's context, and the errors met."""
     with _startup():
-        loaded, problems = _load_valid(_split(rulesets) or DEFAULT_RULESETS)
-        register, register_problems = _load_register(claims_file)
-        report = Report(tuple(loaded), errors=problems + register_problems)
-        if not loaded:  # every rule set is broken: nothing to check with, but still a full report
-            _write(report, output_format, output, hints={})
-            sys.exit(EXIT_ERROR)
+        loaded, errors = _load_valid(_split(rulesets) or DEFAULT_RULESETS)
+        register, register_errors = _load_register(claims_file)
+        titles = {rule.id: rule.title for ruleset in loaded for rule in ruleset.rules}
+        run = Run(tuple(loaded), hints=_hints(loaded), titles=titles)
+        if not loaded:
+            return None, run, errors + register_errors
         try:
-            checker = Checker(
-                loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=_split(markets), register=register,
-            )
+            checker = Checker(loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=markets, register=register)
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
-    for result in checker.check_all(_posts(read_paths(paths, sys.stdin.buffer, stdin_format), report)):
-        report.posts += 1
-        report.findings.extend(result.findings)
-        report.errors.extend(result.errors)
-    _write(report, output_format, output, hints=_hints(loaded))
+    return checker, run, errors + register_errors
+
+
+def _report(
+    run: Run, reporter_class: type[Reporter], output: str | None, errors: list[InputError],
+    outcomes: Iterable[tuple[list[batch.Outcome], int]], total_bytes: int | None, fail_on: str, broken: bool = False,
+) -> NoReturn:
+    """Feed every outcome to the reporter, end with the summary line, and exit with the code
+    of the contract. Ctrl-C stops the run, keeps any earlier report file, and says how far it got."""
+    totals = Totals()
+    progress = Progress(total_bytes)
+    try:
+        with report_file(output) as out:
+            reporter = reporter_class(out, run, color=output is None and sys.stdout.isatty())
+            for error in errors:
+                reporter.error(error)
+            totals.errors += len(errors)
+            for items, size in outcomes:
+                for item in items:
+                    if isinstance(item, InputError):
+                        reporter.error(item)
+                        totals.errors += 1
+                    else:
+                        totals.add(item)
+                        reporter.add(item)
+                progress.advance(sum(isinstance(item, Record) for item in items), size)
+            progress.close()
+            reporter.finish(totals)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(f"Interrupted: {totals.summary()} No report written.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if output is not None or reporter_class not in (Text, Table):
+        click.echo(totals.summary() + (f" Report: {output}" if output else ""), err=True)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    sys.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if report.failing(threshold) else EXIT_OK)
+    sys.exit(EXIT_ERROR if totals.errors or broken else EXIT_FINDINGS if totals.failing(threshold) else EXIT_OK)
+
+
+def _columns(specs: Iterable[str]) -> dict[str, str] | None:
+    """--columns text=Caption,id=Post ID: the CSV header that holds each post field."""
+    columns: dict[str, str] = {}
+    for item in _split(specs):
+        field, equals, header = item.partition("=")
+        field, header = field.strip().lower(), header.strip()
+        if not equals or not field or not header:
+            raise click.UsageError(f"--columns: '{item}' is not FIELD=HEADER (e.g. text=Caption)")
+        if field not in CSV_FIELDS:
+            raise click.UsageError(f"--columns: '{field}' is not a post field (fields: {', '.join(CSV_FIELDS)})")
+        if field in columns and columns[field] != header:
+            raise click.UsageError(f"--columns: '{field}' is mapped twice ('{columns[field]}' and '{header}')")
+        columns[field] = header
+    return columns or None
 
 
 @contextlib.contextmanager
@@ -136,30 +264,17 @@ def _load_register(path: str | None) -> tuple[ClaimsRegister | None, list[InputE
         return None, errors + [InputError(path, None, "claims register not loaded: no claim counts as approved")]
 
 
-def _posts(items: Iterable[Post | InputError], report: Report) -> Iterator[Post]:
-    """Posts pass on to the checker; input errors are recorded in the report as they come."""
+def _posts(items: Iterable[Post | InputError], errors: list[InputError]) -> Iterator[Post]:
+    """Posts pass on; input errors are collected as they come."""
     for item in items:
         if isinstance(item, InputError):
-            report.errors.append(item)
+            errors.append(item)
         else:
             yield item
 
 
 def _hints(rulesets: Sequence[RuleSet]) -> dict[str, str]:
     return {rule.id: rule.hint for ruleset in rulesets for rule in ruleset.rules if rule.hint}
-
-
-def _write(report: Report, output_format: str, output: str | None, hints: dict[str, str]) -> None:
-    render = FORMATS[output_format]
-    extra = {"hints": hints} if output_format == "text" else {}
-    if output_format == "text":
-        for error in report.errors:
-            click.echo(click.style(f"{error}", fg="red"), err=True)
-    if output is None:
-        render(report, sys.stdout, color=sys.stdout.isatty(), **extra)
-        return
-    with open(output, "w", encoding="utf-8") as handle:
-        render(report, handle, color=False, **extra)
 
 
 def _find_rule(rulesets: Sequence[RuleSet], rule_id: str) -> Rule:
@@ -189,8 +304,8 @@ def explain(rule_id: str, rulesets: tuple[str, ...]) -> None:
         click.echo("\nHow to fix:\n" + wrap(rule.hint))
     if rule.references:
         click.echo("\nSources:\n" + "\n".join(f"  {ref}" for ref in rule.references))
-    for label, posts in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
-        post = posts[0]
+    for label, examples in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
+        post = examples[0]
         meta = ", ".join(f"{k}: {v}" for k, v in (("platform", post.platform), ("format", post.format), ("relationship", post.relationship), ("sponsored", post.sponsored)) if v is not None)
         click.echo(f"\n{label} example{f' ({meta})' if meta else ''}:\n" + textwrap.indent(post.text, "  | "))
 
@@ -259,9 +374,9 @@ def eval_command(corpus: tuple[str, ...], rulesets: tuple[str, ...], platform: s
     from .evaluation import evaluate, table
 
     loaded = _load(rulesets)
-    report = Report(tuple(loaded))
-    evaluation = evaluate(Checker(loaded, platform=platform).check_all(_posts(read_paths(corpus), report)))
-    errors = report.errors + evaluation.errors
+    read_errors: list[InputError] = []
+    evaluation = evaluate(Checker(loaded, platform=platform).check_all(_posts(read_paths(corpus), read_errors)))
+    errors = read_errors + evaluation.errors
     for error in errors:
         click.echo(click.style(str(error), fg="red"), err=True)
     if verbose:

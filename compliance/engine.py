@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from spacy.language import Language
+
 from .analysis import Analysis, Surface
 from .checks import KINDS
 from .checks.base import Hit
@@ -13,11 +15,14 @@ from .claims import ClaimsRegister
 from .matching import CompiledLexicons, PatternFailure
 from .model import Finding, InputError, Post
 from .nlp.normalise import normalise
-from .nlp.pipeline import pipeline
+from .nlp.pipeline import build_pipeline, pipeline
 from .rules.schema import Rule, RuleSet
 
 BATCH_SIZE = 256
 EXCERPT_CHARS = 80
+# spaCy keeps every string it has seen. Past this many new ones, the pipeline and the lexicons
+# are built afresh (about 40 ms), so a run over millions of posts keeps its memory flat.
+NEW_STRINGS_LIMIT = 200_000
 
 
 class UsageError(ValueError):
@@ -70,27 +75,34 @@ class Checker:
         self.register = register
         self.platform = platform
         self.market = tuple(market)
-        self.nlp = pipeline("en")
         all_ids = [rule.id for ruleset in rulesets for rule in ruleset.rules]
         for prefix in (*select, *ignore):
             if not any(matches_any(rule_id, [prefix]) for rule_id in all_ids):
                 raise UsageError(f"'{prefix}' matches no rule of the loaded rule sets")
-        self._compiled = []
-        for ruleset in rulesets:
-            rules = [
-                rule for rule in ruleset.rules
-                if (not select or matches_any(rule.id, select)) and not matches_any(rule.id, ignore)
-            ]
-            rules.sort(key=lambda rule: rule.fallback)
-            signals = {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals}
-            denials = frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies)
-            lexicons = CompiledLexicons(ruleset.lexicons.values(), self.nlp, first=[*signals, *denials])
-            self._compiled.append(_Compiled(ruleset, lexicons, signals, denials, tuple(rules)))
+        self._selected = [
+            tuple(sorted(
+                (rule for rule in ruleset.rules if (not select or matches_any(rule.id, select)) and not matches_any(rule.id, ignore)),
+                key=lambda rule: rule.fallback,
+            ))
+            for ruleset in rulesets
+        ]
+        self._compile(pipeline("en"))
         if self.market:
             covered = {m for ruleset in rulesets for m in ruleset.markets}
             unknown = [m for m in self.market if covered and m not in covered]
             if unknown:
                 raise UsageError(f"no loaded rule set covers market {', '.join(unknown)} (covered: {', '.join(sorted(covered))})")
+
+    def _compile(self, nlp: Language) -> None:
+        """Compile the lexicons of every rule set against `nlp`'s vocabulary."""
+        self.nlp = nlp
+        self._compiled: list[_Compiled] = []
+        for ruleset, rules in zip(self.rulesets, self._selected):
+            signals = {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals}
+            denials = frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies)
+            lexicons = CompiledLexicons(ruleset.lexicons.values(), nlp, first=[*signals, *denials])
+            self._compiled.append(_Compiled(ruleset, lexicons, signals, denials, rules))
+        self._strings_limit = len(nlp.vocab.strings) + NEW_STRINGS_LIMIT
 
     def check(self, post: Post) -> Result:
         return next(self.check_all([post]))
@@ -115,15 +127,18 @@ class Checker:
         return dataclasses.replace(post, **changes) if changes else post
 
     def _check_batch(self, posts: list[Post]) -> Iterator[Result]:
+        if len(self.nlp.vocab.strings) > self._strings_limit:
+            self._compile(build_pipeline("en"))
         norms = [normalise(post.text) for post in posts]
         docs = self.nlp.pipe([norm.text for norm in norms])
         for post, norm, doc in zip(posts, norms, docs):
-            surfaces = [Surface("text", None, post.text, norm, doc), *self._other_surfaces(post)]
+            spoken = post.transcript == post.text
+            surfaces = [Surface("text", None, post.text, norm, doc, spoken), *self._other_surfaces(post, spoken)]
             yield self._check_post(post, surfaces)
 
-    def _other_surfaces(self, post: Post) -> Iterator[Surface]:
+    def _other_surfaces(self, post: Post, spoken: bool) -> Iterator[Surface]:
         frames: list[tuple[str, int | None, str]] = [("overlay", i, text) for i, text in enumerate(post.overlay)]
-        if post.transcript:
+        if post.transcript and not spoken:
             frames.append(("transcript", None, post.transcript))
         for name, frame, raw in frames:  # blank frames too: a blank story frame shows no disclosure
             norm = normalise(raw)

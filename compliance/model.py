@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import enum
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -28,6 +30,7 @@ PLATFORMS = (
     "threads", "pinterest", "blog", "email", "other",
 )
 FORMATS = ("feed", "story", "reel", "short", "video", "live", "thread", "article")
+NONE_VALUE = "(none)"  # how reports name a missing channel, week, campaign or creator
 RELATIONSHIPS = (
     "none", "paid", "gifted", "affiliate", "employee", "owner", "family",
     "ambassador", "contest", "advertiser", "unknown",
@@ -53,12 +56,15 @@ class Origin:
 
     `literal` is set when the text was written as a JSON string: the raw characters of that
     string (without the quotes), whose escapes shift the columns of everything after them.
+    `lines` is set when the text's lines are scattered in the file (the cues of a caption file,
+    an indented YAML block): the file (line, column) where each line of the text begins.
     """
 
     path: str
     line: int = 1
     column: int = 1
     literal: str | None = None
+    lines: tuple[tuple[int, int], ...] | None = None
 
     def locate(self, text: str, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the source file of character `offset` of `text`."""
@@ -66,6 +72,9 @@ class Origin:
         if self.literal is not None:
             return self.line, self.column + _raw_index(self.literal, offset)
         newlines = text.count("\n", 0, offset)
+        if self.lines:
+            line, column = self.lines[min(newlines, len(self.lines) - 1)]
+            return line, column + offset - (text.rfind("\n", 0, offset) + 1)
         if newlines == 0:
             return self.line, self.column + offset
         return self.line + newlines, offset - text.rfind("\n", 0, offset)
@@ -111,6 +120,53 @@ class Post:
     cue_times: tuple[tuple[int, float], ...] = ()  # (offset in transcript, seconds) of timed cues
     overlay: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A read-only mapping cannot be pickled; worker processes receive and return posts.
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return (_post, (values | {"extra": dict(self.extra)},))
+
+
+def _post(values: dict[str, Any]) -> Post:
+    return Post(**(values | {"extra": MappingProxyType(values["extra"])}))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A content-plan entry, as reports group by it."""
+
+    id: str
+    date: datetime.date | None = None
+    platform: str | None = None
+    format: str | None = None
+    campaign: str | None = None
+    creator: str | None = None
+    pillar: str | None = None
+    relationship: str | None = None
+    market: tuple[str, ...] = ()
+    draft: str | None = None  # the draft's path as the plan gives it; None for inline text
+    line: int | None = None  # the entry's line in the plan file
+
+    @property
+    def week(self) -> str | None:
+        """The ISO week, "2026-W10": the calendar unit agencies plan and report in."""
+        if self.date is None:
+            return None
+        year, week, _ = self.date.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    def value(self, dimension: str) -> str:
+        """The entry's value for a summary dimension other than category."""
+        value = {"channel": self.platform, "week": self.week, "campaign": self.campaign, "creator": self.creator}[dimension]
+        return value or NONE_VALUE
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id, "date": self.date.isoformat() if self.date else None, "week": self.week,
+            "platform": self.platform, "format": self.format, "campaign": self.campaign,
+            "creator": self.creator, "pillar": self.pillar, "relationship": self.relationship,
+            "market": list(self.market), "draft": self.draft,
+        }
 
 
 @dataclass(frozen=True)

@@ -372,7 +372,7 @@ def test_output_file_text_format(workdir):
     assert "\x1b[" not in "\n".join(lines)
 
 
-@pytest.mark.parametrize("extra", [[], ["--stdin-format", "jsonl"]])
+@pytest.mark.parametrize("extra", [[], ["--input-format", "jsonl"]])
 def test_stdin_jsonl(workdir, extra):
     data = (json.dumps({"id": "s1", "text": CODE_POST}) + "\n\n" + json.dumps({"text": CLEAN_POST}) + "\n").encode()
     result = cli("check", "--format", "json", *extra, "-", input=data)
@@ -384,7 +384,7 @@ def test_stdin_jsonl(workdir, extra):
 
 
 def test_stdin_text_format(workdir):
-    result = cli("check", "--stdin-format", "text", "-", input=CODE_POST.encode())
+    result = cli("check", "--input-format", "text", "-", input=CODE_POST.encode())
     assert result.exit_code == 1
     assert result.stdout.startswith("<stdin>:1:")
 

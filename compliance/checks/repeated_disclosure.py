@@ -37,12 +37,12 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     if not labels:
         return
     marks = [0] + [label.start for label in labels] + [len(post.transcript)]
-    gap = max(_minutes(post, b) - _minutes(post, a) for a, b in zip(marks, marks[1:]))
+    gap = max(spoken_minutes(post, b) - spoken_minutes(post, a) for a, b in zip(marks, marks[1:]))
     if gap > params.max_gap_minutes:
         yield Hit(None, None, {"gap_minutes": round(gap), "max_gap_minutes": params.max_gap_minutes})
 
 
-def _minutes(post: Post, offset: int) -> float:
+def spoken_minutes(post: Post, offset: int) -> float:
     """When the words at `offset` of the transcript are spoken, in minutes from the start."""
     transcript = post.transcript or ""
     if post.cue_times:

@@ -1,5 +1,6 @@
 """A video's on-screen text or spoken words that leave out a disclosure the caption makes:
-readers of the caption see it, viewers of the video do not."""
+readers of the caption see it, viewers of the video do not. With `within_seconds`, the spoken
+disclosure that comes too late: viewers who stop watching before it never hear it."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Iterator, Literal
 
 from ..analysis import Analysis
 from .base import Hit, LexiconName, is_disclosed
+from .repeated_disclosure import spoken_minutes
 
 KIND = "surface_disclosure"
-PLACEHOLDERS = frozenset({"surface", "frame", "frames"})
+PLACEHOLDERS = frozenset({"surface", "frame", "frames", "seconds", "within_seconds"})
 
 
 @dataclass(frozen=True)
@@ -18,10 +20,15 @@ class Params:
     accepted: LexiconName
     surface: Literal["overlay", "transcript"]
     per_frame: bool = False  # every overlay frame (story) must carry it, not just one
+    # If set: the first spoken disclosure must come within this many seconds (cue times, else
+    # 150 words a minute).
+    within_seconds: int | None = None
 
     def __post_init__(self) -> None:
         if self.per_frame and self.surface != "overlay":
             raise ValueError("per_frame applies only to surface: overlay")
+        if self.within_seconds is not None and self.surface != "transcript":
+            raise ValueError("within_seconds applies only to surface: transcript")
 
 
 def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
@@ -29,10 +36,24 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
     # Nothing to judge without the surface; with no disclosure anywhere, it is missing, not misplaced.
     if not surfaces or not analysis.connections or not is_disclosed(analysis, params.accepted):
         return
-    disclosed_frames = {label.frame for label in analysis.disclosures(params.accepted, surfaces=(params.surface,))}
+    labels = analysis.disclosures(params.accepted, surfaces=(params.surface,))
+    if params.within_seconds is not None:
+        yield from _late(params.within_seconds, analysis, [label.start for label in labels])
+        return
+    disclosed_frames = {label.frame for label in labels}
     if params.per_frame:
         for surface in surfaces:
             if surface.frame not in disclosed_frames:
                 yield Hit(None, None, {"surface": params.surface, "frame": (surface.frame or 0) + 1, "frames": len(surfaces)})
     elif not disclosed_frames:
         yield Hit(None, None, {"surface": params.surface, "frame": 1, "frames": len(surfaces)})
+
+
+def _late(within_seconds: int, analysis: Analysis, starts: list[int]) -> Iterator[Hit]:
+    """The first spoken disclosure, when it comes after `within_seconds`. A transcript that never
+    says it is the plain surface rule's finding (US-D-08), not this one's."""
+    if not starts:
+        return
+    seconds = spoken_minutes(analysis.post, min(starts)) * 60
+    if seconds > within_seconds:
+        yield Hit(None, None, {"surface": "transcript", "seconds": round(seconds), "within_seconds": within_seconds})

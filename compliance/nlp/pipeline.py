@@ -55,6 +55,11 @@ def social_tokenizer(nlp: Language) -> LazySpecialCases:
 @functools.cache
 def pipeline(language: str = "en") -> Language:
     """The shared pipeline for `language`, built on first use."""
+    return build_pipeline(language)
+
+
+def build_pipeline(language: str = "en") -> Language:
+    """A new pipeline for `language`, with a vocabulary of its own."""
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"no pipeline for language {language!r}")
     nlp = English(create_tokenizer=social_tokenizer)

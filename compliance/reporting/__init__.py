@@ -1,14 +1,21 @@
-"""Output formats: one module each with `render(report, out, color)`. Add a format by adding a module."""
+"""Output formats: one module each, with a class that follows the Reporter protocol
+(report.py). Add a format by adding a module and naming it here."""
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+from .csv import Csv
+from .html import Html
+from .json import Json
+from .jsonl import JsonLines
+from .markdown import Markdown
+from .report import Buffered, Plan, Record, Reporter, Run, Totals
+from .table import Table
+from .text import Text
 
-from . import json, text
-from .report import Report
+FORMATS: dict[str, type[Reporter]] = {
+    "text": Text, "json": Json, "jsonl": JsonLines, "csv": Csv, "markdown": Markdown, "html": Html,
+}
+# An audit's text output is a table of the plan's entries, not one line per finding.
+AUDIT_FORMATS: dict[str, type[Reporter]] = {**FORMATS, "text": Table}
 
-Renderer = Callable[..., None]
-
-FORMATS: dict[str, Renderer] = {"text": text.render, "json": json.render}
-
-__all__ = ["FORMATS", "Report", "TextIO"]
+__all__ = ["AUDIT_FORMATS", "FORMATS", "Buffered", "Plan", "Record", "Reporter", "Run", "Totals"]

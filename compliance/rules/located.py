@@ -56,6 +56,8 @@ def _scalar(node: yaml.Node, scalars: SafeConstructor) -> Any:
         raise YamlError(node.start_mark.line + 1, "a mapping key must be a plain value")
     try:
         return scalars.construct_object(node)
+    except ValueError:  # a timestamp that is not a real date (2027-13-40): the schema reports the string
+        return node.value
     except yaml.YAMLError as exc:
         raise YamlError(node.start_mark.line + 1, getattr(exc, "problem", None) or str(exc)) from None
 

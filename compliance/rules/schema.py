@@ -10,6 +10,7 @@ import difflib
 import functools
 import re
 import string
+import types
 import typing
 from dataclasses import dataclass
 from types import ModuleType, NoneType
@@ -349,13 +350,13 @@ def _coerce(value: Any, hint: Any) -> Any:
         items = value if isinstance(value, list) else [value]
         elements = [_coerce(item, args[0]) for item in items]
         return _INVALID if _INVALID in elements else tuple(elements)
+    if origin in (typing.Union, types.UnionType) and NoneType in args:  # an optional parameter: "int | None"
+        return None if value is None else _coerce(value, next(a for a in args if a is not NoneType))
     if origin in (Mapping, dict, typing.Mapping) or (origin is not None and issubclass(origin, Mapping)):
         if not isinstance(value, dict):
             return _INVALID
         entries = {str(k): _coerce(v, args[1]) for k, v in value.items()}
         return _INVALID if _INVALID in entries.values() else entries
-    if origin is typing.Union and NoneType in args:
-        return None if value is None else _coerce(value, next(a for a in args if a is not NoneType))
     return _INVALID
 
 
@@ -366,6 +367,8 @@ def _describe(hint: Any) -> str:
         return "one of: " + ", ".join(map(str, typing.get_args(hint)))
     if typing.get_origin(hint) is tuple:
         return f"a list of {_describe(typing.get_args(hint)[0])}s"
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return " or ".join(_describe(arg) if arg is not NoneType else "null" for arg in typing.get_args(hint))
     if typing.get_origin(hint) is not None and issubclass(typing.get_origin(hint), Mapping):
         return f"a mapping of names to {_describe(typing.get_args(hint)[1])}s"
     return {str: "a string", bool: "true or false", int: "a whole number of 0 or more", float: "a number of 0 or more"}.get(hint, str(hint))

@@ -1,72 +1,136 @@
 """Readers: every supported input format becomes a stream of Post (or located InputError).
 
 A reader is a module with `read(data: bytes, path: str) -> Iterator[Post | InputError]`;
-register it by file extension in READERS.
+register it by file extension in READERS, and by name in FORMAT_READERS.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from ..model import InputError, Post
-from . import jsonl, markdown, text
+from . import captions, csv_posts, json_posts, jsonl, markdown, text
 from .files import read_bytes
 
 Reader = Callable[[bytes, str], Iterator[Post | InputError]]
 
-READERS: dict[str, Reader] = {
-    ".txt": text.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".jsonl": jsonl.read,
-    ".ndjson": jsonl.read,
+# Input formats by name (--input-format), and the format of each file extension.
+FORMAT_READERS: dict[str, Reader] = {
+    "text": text.read,
+    "markdown": markdown.read,
+    "jsonl": jsonl.read,
+    "json": json_posts.read,
+    "csv": csv_posts.read,
+    "srt": captions.read_srt,
+    "vtt": captions.read_vtt,
 }
-STDIN_FORMATS = ("auto", "text", "markdown", "jsonl")
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".srt": "srt",
+    ".vtt": "vtt",
+}
+READERS: dict[str, Reader] = {extension: FORMAT_READERS[name] for extension, name in EXTENSIONS.items()}
+INPUT_FORMATS = ("auto", *FORMAT_READERS)
 STDIN_NAME = "<stdin>"
 
+# The start of a WebVTT file: the header word on the first line, alone or before a title.
+_VTT_START = re.compile(rb"WEBVTT(?:[ \t\r\n]|$)")
+# The start of a SubRip file: a cue number, then a timing line.
+_SRT_START = re.compile(rb"\d+[ \t]*\r?\n[ \t]*\d+:\d{2}:\d{2}[,.]\d{3}[ \t]*-->")
 
-def read_paths(paths: Iterable[str], stdin: BinaryIO | None = None, stdin_format: str = "auto") -> Iterator[Post | InputError]:
-    """Posts from files, directories (walked, hidden entries skipped) and '-' for standard input."""
+
+@dataclass(frozen=True)
+class Input:
+    """One input to read: a file (or standard input, `path` None) and the format to read it in."""
+
+    shown: str  # the name findings and errors give it
+    path: Path | None
+    format: str
+
+
+def inputs(paths: Iterable[str], input_format: str = "auto") -> Iterator[Input | InputError]:
+    """The files behind `paths`: files, directories (walked, hidden entries skipped) and '-'.
+
+    With `input_format` "auto" a file is read by its extension and standard input by what it
+    starts with ("auto" is left for the caller to sniff); a named format reads every file given
+    and standard input (a directory's files are still picked and read by their extension).
+    """
     for given in paths:
-        if given == "-":
-            data = stdin.read() if stdin is not None else b""
-            yield from _stdin_reader(data, stdin_format)(data, STDIN_NAME)
-            continue
         path = Path(given)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, str(file))
+        if given == "-":
+            yield Input(STDIN_NAME, None, input_format)
+        elif path.is_dir():
+            yield from (Input(str(file), file, EXTENSIONS[file.suffix.lower()]) for file in _walk(path))
         elif not path.exists():
             yield InputError(given, None, "no such file or directory")
+        elif input_format != "auto":
+            yield Input(given, path, input_format)
+        elif path.suffix.lower() in EXTENSIONS:
+            yield Input(given, path, EXTENSIONS[path.suffix.lower()])
         else:
-            yield from _read_file(path, given)
+            known = ", ".join(sorted(EXTENSIONS))
+            yield InputError(given, None, f"unsupported file type '{path.suffix or path.name}' (supported: {known}; or name one with --input-format)")
+
+
+def reader(name: str, columns: Mapping[str, str] | None = None) -> Reader:
+    """The reader of format `name`; `columns` maps post fields to CSV headers."""
+    found = FORMAT_READERS[name]
+    return functools.partial(csv_posts.read, columns=columns) if found is csv_posts.read else found
+
+
+def read_input(source: Input, stdin: BinaryIO | None = None, columns: Mapping[str, str] | None = None) -> Iterator[Post | InputError]:
+    if source.path is None:
+        data = stdin.read() if stdin is not None else b""
+        yield from reader(sniff(data) if source.format == "auto" else source.format, columns)(data, source.shown)
+        return
+    found = read_bytes(source.path, source.shown)
+    if isinstance(found, InputError):
+        yield found
+        return
+    yield from reader(source.format, columns)(found, source.shown)
+
+
+def read_paths(
+    paths: Iterable[str], stdin: BinaryIO | None = None, input_format: str = "auto", columns: Mapping[str, str] | None = None,
+) -> Iterator[Post | InputError]:
+    """Posts from files, directories and '-' for standard input (see `inputs`)."""
+    for source in inputs(paths, input_format):
+        if isinstance(source, InputError):
+            yield source
+        else:
+            yield from read_input(source, stdin, columns)
+
+
+def sniff(data: bytes) -> str:
+    """The format of standard input, from how it starts."""
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"---"):
+        return "markdown"
+    if _VTT_START.match(data.removeprefix(b"\xef\xbb\xbf")):
+        return "vtt"
+    if _SRT_START.match(head):
+        return "srt"
+    return "text"
 
 
 def _walk(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in READERS:
+            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
                 yield Path(folder) / name
-
-
-def _read_file(path: Path, shown: str) -> Iterator[Post | InputError]:
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        yield InputError(shown, None, f"unsupported file type '{path.suffix or path.name}' (supported: {known})")
-        return
-    data = read_bytes(path, shown)
-    if isinstance(data, InputError):
-        yield data
-        return
-    yield from reader(data, shown)
-
-
-def _stdin_reader(data: bytes, stdin_format: str) -> Reader:
-    if stdin_format == "auto":
-        head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:3]
-        stdin_format = "jsonl" if head[:1] == b"{" else "markdown" if head == b"---" else "text"
-    return {"text": text.read, "markdown": markdown.read, "jsonl": jsonl.read}[stdin_format]

@@ -15,11 +15,12 @@ _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
-def read(data: bytes, path: str) -> Iterator[Post | InputError]:
-    if is_binary(data):
+def read(data: bytes, path: str, first_line: int = 1) -> Iterator[Post | InputError]:
+    """Posts of `data`: the whole file, or lines of it from `first_line` on (a batch unit)."""
+    if first_line == 1 and is_binary(data):
         yield binary_error(path)
         return
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(data.split(b"\n"), start=first_line):
         if not raw.strip():
             continue
         line = decode(raw, path, first_line=number)
@@ -38,7 +39,7 @@ def parse_line(line: str, path: str, number: int) -> Post | InputError:
         return InputError(path, number, "JSON nested too deeply; line not checked")
     if not isinstance(fields, dict):
         return InputError(path, number, "expected a JSON object with a 'text' field; line not checked")
-    located = _text_literal(line)
+    located = text_literal(line, _SPACE.match(line).end())  # type: ignore[union-attr]
     origin = Origin(path, number, located[0] + 1, located[1]) if located else Origin(path, number)
     try:
         return post_from_fields(fields, origin, default_id=f"{path}:{number}")
@@ -46,30 +47,36 @@ def parse_line(line: str, path: str, number: int) -> Post | InputError:
         return InputError(path, number, f"{exc}; line not checked")
 
 
-def _text_literal(line: str) -> tuple[int, str] | None:
-    """Index and raw characters of the top-level "text" string of a JSON object line."""
-    found = None
+def members(document: str, brace: int) -> Iterator[tuple[str, int, int]]:
+    """Key, start and end index of each member value of the JSON object whose "{" is at
+    `brace`, in document order. Stops quietly where the JSON is malformed: callers that need
+    the whole object valid parse it with `json` first."""
+    if document[brace : brace + 1] != "{":
+        return
+    i = brace + 1
     try:
-        i = _SPACE.match(line, 0).end()  # type: ignore[union-attr]
-        if line[i : i + 1] != "{":
-            return None
-        i += 1
         while True:
-            i = _SPACE.match(line, i).end()  # type: ignore[union-attr]
-            if line[i : i + 1] != '"':
-                return found
-            key, i = scanstring(line, i + 1)
-            i = _SPACE.match(line, i).end()  # type: ignore[union-attr]
-            i = _SPACE.match(line, i + 1).end()  # type: ignore[union-attr]  # past ':'
-            if key == "text" and line[i : i + 1] == '"':
-                _, end = scanstring(line, i + 1)
-                found = (i + 1, line[i + 1 : end - 1])
-                i = end
-            else:
-                _, i = _DECODER.raw_decode(line, i)
-            i = _SPACE.match(line, i).end()  # type: ignore[union-attr]
-            if line[i : i + 1] != ",":
-                return found
+            i = _SPACE.match(document, i).end()  # type: ignore[union-attr]
+            if document[i : i + 1] != '"':
+                return
+            key, i = scanstring(document, i + 1)
+            i = _SPACE.match(document, i).end()  # type: ignore[union-attr]
+            start = _SPACE.match(document, i + 1).end()  # type: ignore[union-attr]  # past ':'
+            _, end = _DECODER.raw_decode(document, start)
+            yield key, start, end
+            i = _SPACE.match(document, end).end()  # type: ignore[union-attr]
+            if document[i : i + 1] != ",":
+                return
             i += 1
     except (ValueError, RecursionError):
-        return found
+        return
+
+
+def text_literal(document: str, brace: int) -> tuple[int, str] | None:
+    """Index and raw characters (without the quotes) of the "text" string of the JSON object
+    whose "{" is at `brace`; the last one when the key repeats, as `json` keeps the last."""
+    found = None
+    for key, start, end in members(document, brace):
+        if key == "text" and document[start : start + 1] == '"':
+            found = (start + 1, document[start + 1 : end - 1])
+    return found

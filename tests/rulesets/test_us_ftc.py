@@ -162,6 +162,25 @@ CASES = [
          "#ad unboxing the new @pixelpro camera 📸", set(), format="feed",
          transcript="Welcome back to my page."),
 
+    # --- US-D-08B: spoken disclosure after the first 30 seconds
+    post("US-D-08B", RAISE, "timed-cues-said-at-95-seconds",
+         "#ad testing the new @sonix earbuds 🎧", {"US-D-08B"}, format="video", platform="youtube",
+         transcript=[{"start": 0, "text": "Hey everyone, welcome back to the channel."},
+                     {"start": 95, "text": "Oh and this video is sponsored by Sonix, link below."}]),
+    post("US-D-08B", RAISE, "plain-transcript-said-after-90-words",
+         "Paid partnership with @sonix 🎧", {"US-D-08B"}, format="reel",
+         transcript="okay so these are the new earbuds and the case is tiny. " * 8 + "This video is sponsored by Sonix."),
+    post("US-D-08B", CLEAN, "said-in-the-first-seconds",
+         "#ad testing the new @sonix earbuds 🎧", set(), format="video",
+         transcript=[{"start": 0, "text": "Hey everyone!"}, {"start": 4, "text": "This video is sponsored by Sonix."},
+                     {"start": 95, "text": "Now the battery test."}]),
+    post("US-D-08B", CLEAN, "near-miss-said-at-exactly-30-seconds",
+         "#ad testing the new @sonix earbuds 🎧", set(), format="short",
+         transcript=[{"start": 0, "text": "Hey everyone!"}, {"start": 30, "text": "This video is sponsored by Sonix."}]),
+    post("US-D-08B", CLEAN, "near-miss-never-said-is-US-D-08",
+         "#ad testing the new @sonix earbuds 🎧", {"US-D-08"}, format="video",
+         transcript=[{"start": 0, "text": "Hey everyone!"}, {"start": 95, "text": "Now the battery test."}]),
+
     # --- US-D-09: story frame without a label
     post("US-D-09", RAISE, "middle-frame-unlabelled",
          "swipe up 👆", {"US-D-09"}, format="story", platform="instagram", relationship="paid",

@@ -14,7 +14,7 @@ from compliance import Checker, Finding, Origin, load_rulesets
 from compliance.sources.fields import post_from_fields
 
 US_DISCLOSURE_RULES = (
-    "US-D-01", "US-D-02", "US-D-03", "US-D-04", "US-D-05", "US-D-07", "US-D-08", "US-D-09",
+    "US-D-01", "US-D-02", "US-D-03", "US-D-04", "US-D-05", "US-D-07", "US-D-08", "US-D-08B", "US-D-09",
     "US-D-10", "US-D-12", "US-D-13", "US-D-14", "US-D-15", "US-D-16", "US-D-17", "US-D-19",
 )
 

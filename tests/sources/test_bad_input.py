@@ -255,7 +255,7 @@ def test_several_bad_lines_each_reported(tmp_path):
 
 
 def test_stdin_bad_jsonl_line_is_located():
-    items = list(read_paths(["-"], stdin=io.BytesIO(b'{"text": "ok"}\n{oops}\n'), stdin_format="jsonl"))
+    items = list(read_paths(["-"], stdin=io.BytesIO(b'{"text": "ok"}\n{oops}\n'), input_format="jsonl"))
     assert isinstance(items[0], Post)
     assert isinstance(items[1], InputError)
     assert (items[1].path, items[1].line) == ("<stdin>", 2)
@@ -344,7 +344,7 @@ def test_markdown_with_empty_body(tmp_path):
 # --- file types ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["posts.csv", "post.html", "README"])
+@pytest.mark.parametrize("name", ["posts.xlsx", "post.html", "README"])
 def test_unsupported_extension_given_explicitly(tmp_path, name):
     path = write(tmp_path / name, "text,id\nhello,1\n")
     posts, errors = run(path)

@@ -337,7 +337,7 @@ def test_directory_walk_sorted_hidden_skipped_known_extensions_only(tmp_path):
     write(root / "c.jsonl", '{"text": "c1"}\n{"text": "c2"}\n')
     write(root / "d.ndjson", '{"text": "d1"}\n')
     write(root / "e.markdown", "e post")
-    write(root / "notes.csv", "text\nnot read")
+    write(root / "notes.xlsx", "text\nnot read")
     write(root / "README", "no extension")
     write(root / "image.png", b"\x89PNG\x00\x00")
     write(root / ".hidden.txt", "hidden file")
@@ -389,7 +389,7 @@ def test_several_paths_keep_argument_order(tmp_path):
 
 
 def stdin(data: bytes, fmt: str = "auto") -> list[Post | InputError]:
-    return list(read_paths(["-"], stdin=io.BytesIO(data), stdin_format=fmt))
+    return list(read_paths(["-"], stdin=io.BytesIO(data), input_format=fmt))
 
 
 def test_stdin_auto_detects_jsonl():
