@@ -143,7 +143,9 @@ def audit(
 def _entry_record(entry: Entry, post: Post | tuple[InputError, ...], checked: Iterator[batch.Outcome], plan_path: str) -> Record:
     """A plan entry's record: its post's, checked in plan order, or why it was not checked."""
     if isinstance(post, Post):
-        found = next(checked)
+        found = next(checked, None)
+        if found is None:  # no rule set could be loaded: nothing was checked
+            return Record(entry.id, post.origin.path, entry=entry, status=NOT_CHECKED)
         assert isinstance(found, Record) and found.post == entry.id
         return dataclasses.replace(found, entry=entry)
     return Record(entry.id, post[0].path if post else plan_path, errors=post, entry=entry, status=NOT_CHECKED)

@@ -22,7 +22,7 @@ BATCH_SIZE = 256
 EXCERPT_CHARS = 80
 # spaCy keeps every string it has seen. Past this many new ones, the pipeline and the lexicons
 # are built afresh (about 40 ms), so a run over millions of posts keeps its memory flat.
-NEW_STRINGS_LIMIT = 200_000
+NEW_STRINGS_LIMIT = 50_000
 
 
 class UsageError(ValueError):

@@ -8,9 +8,10 @@ not (text, JSON, JSON Lines, CSV) writes as they come, so its memory stays flat.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping, Protocol, TextIO
+from typing import Iterable, Mapping, Protocol, TextIO
 
 from ..model import Entry, Finding, InputError, Severity
 from ..rules.schema import RuleSet
@@ -98,16 +99,16 @@ class Totals:
 
     def summary(self) -> str:
         """The one line every run ends with."""
-        posts = _plural(self.posts, "post")
+        posts = plural(self.posts, "post")
         if not self.posts and self.errors:
-            return f"No posts checked: {_plural(self.errors, 'input error')}."
+            return f"No posts checked: {plural(self.errors, 'input error')}."
         if not self.findings:
             text = f"All clear: {posts} checked, no findings."
         else:
-            parts = [_plural(self.by_severity[s], str(s)) for s in sorted(self.by_severity, reverse=True)]
-            text = f"Found {_plural(self.findings, 'finding')} ({', '.join(parts)}) in {posts}."
+            parts = [plural(self.by_severity[s], str(s)) for s in sorted(self.by_severity, reverse=True)]
+            text = f"Found {plural(self.findings, 'finding')} ({', '.join(parts)}) in {posts}."
         if self.errors:
-            text += f" {_plural(self.errors, 'input error')}."
+            text += f" {plural(self.errors, 'input error')}."
         return text
 
     def dimension(self, name: str) -> list[tuple[str, int, int]]:
@@ -118,7 +119,8 @@ class Totals:
         return [(v, self.posts_by_dimension[(name, v)], self.by_dimension[(name, v)]) for v in values]
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """'1 finding', '2 findings'."""
     return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
@@ -157,12 +159,8 @@ class Buffered:
         raise NotImplementedError
 
 
-# ---------------------------------------------------------------------------------------------
 # Helpers shared by the report formats (html, markdown, table, csv), so they agree on what an
 # entry's outcome is, which records get a section and how summaries are counted.
-
-import re  # noqa: E402  (imports kept with the helpers that use them: this block was appended)
-from collections.abc import Iterable  # noqa: E402
 
 # Most severe first: the order every report lists severities in.
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -231,10 +229,6 @@ def dimension_rows(totals: Totals, records: Iterable[Record], name: str) -> list
 def record_errors(records: Iterable[Record]) -> list[tuple[Record, InputError]]:
     """The input errors that belong to a post, with their post, in input order."""
     return [(record, error) for record in records for error in record.errors]
-
-
-# "1 finding", "2 findings": the wording of `Totals.summary`, for the reports' own counts.
-plural = _plural
 
 
 # Characters that must not reach a terminal or a rendered report as themselves: C0 controls
