@@ -344,11 +344,13 @@ def read_entry(planned: Planned, plan: ContentPlan) -> Post | tuple[InputError, 
         post = dataclasses.replace(draft, **changes)
     post = dataclasses.replace(post, id=entry.id)
     if planned.captions is not None:
-        shown = _shown(plan, entry.line, planned.captions)
+        shown = _shown(plan, planned.captions)
         data = read_bytes(planned.captions, shown)
         cues = data if isinstance(data, InputError) else read_cues(data, shown)
         if isinstance(cues, InputError):
             return (_for_entry(cues, entry),)
+        if cues.errors:  # a skipped cue would make the transcript look as if it never said something
+            return tuple(_for_entry(error, entry) for error in cues.errors)
         post = dataclasses.replace(post, transcript=cues.text, cue_times=cues.cue_times)
     return post
 
@@ -360,7 +362,7 @@ def _unset(value: Any) -> bool:
 def _draft(planned: Planned, plan: ContentPlan) -> Post | tuple[InputError, ...]:
     entry = planned.entry
     assert planned.draft is not None
-    shown = _shown(plan, entry.line, planned.draft)
+    shown = _shown(plan, planned.draft)
     if not planned.draft.is_file():
         return (InputError(plan.path, entry.line, f"entry {entry.id}: draft '{entry.draft}' does not exist"),)
     reader = READERS.get(planned.draft.suffix.lower())
@@ -379,7 +381,7 @@ def _draft(planned: Planned, plan: ContentPlan) -> Post | tuple[InputError, ...]
     return found[0]
 
 
-def _shown(plan: ContentPlan, line: int | None, path: Path) -> str:
+def _shown(plan: ContentPlan, path: Path) -> str:
     """A draft's path as the user would type it: the plan's folder joined with the entry's path."""
     try:
         return str(plan.folder / path.relative_to(plan.folder.resolve()))

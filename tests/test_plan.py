@@ -225,3 +225,10 @@ def test_csv_plan_with_an_unknown_column(tmp_path: Path) -> None:
     with pytest.raises(InvalidPlan) as caught:
         load_plan(str(plan))
     assert caught.value.errors[0].line == 1 and "unknown column 'colour'" in caught.value.errors[0].message
+
+
+def test_a_caption_file_with_a_broken_cue_keeps_the_entry_from_being_checked(tmp_path: Path) -> None:
+    write(tmp_path, "captions/v.srt", "1\n00:00:01,000 --> 00:00:03,000\nhello\n\n2\n00:00:99,000 --> 00:01:00,000\nsponsored by Brinlo\n")
+    plan = write(tmp_path, "plan.yaml", "entries:\n  - id: A\n    text: '#ad my video'\n    format: video\n    captions: captions/v.srt\n")
+    bad = entries(plan)["A"]
+    assert isinstance(bad, tuple) and bad[0].path.endswith("v.srt") and bad[0].line == 6 and "entry A" in bad[0].message

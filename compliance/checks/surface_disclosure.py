@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from ..analysis import Analysis
-from .base import Hit, LexiconName, is_disclosed
+from ..analysis import Analysis, Label
+from .base import Hit, LexiconName, at_label, is_disclosed
 from .repeated_disclosure import spoken_minutes
 
 KIND = "surface_disclosure"
-PLACEHOLDERS = frozenset({"surface", "frame", "frames", "seconds", "within_seconds"})
+PLACEHOLDERS = frozenset({"surface", "frame", "frames", "seconds", "within_seconds", "label"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
         return
     labels = analysis.disclosures(params.accepted, surfaces=(params.surface,))
     if params.within_seconds is not None:
-        yield from _late(params.within_seconds, analysis, [label.start for label in labels])
+        yield from _late(params.within_seconds, analysis, labels)
         return
     disclosed_frames = {label.frame for label in labels}
     if params.per_frame:
@@ -49,11 +49,13 @@ def check(params: Params, analysis: Analysis) -> Iterator[Hit]:
         yield Hit(None, None, {"surface": params.surface, "frame": 1, "frames": len(surfaces)})
 
 
-def _late(within_seconds: int, analysis: Analysis, starts: list[int]) -> Iterator[Hit]:
+def _late(within_seconds: int, analysis: Analysis, labels: list[Label]) -> Iterator[Hit]:
     """The first spoken disclosure, when it comes after `within_seconds`. A transcript that never
     says it is the plain surface rule's finding (US-D-08), not this one's."""
-    if not starts:
+    if not labels:
         return
-    seconds = spoken_minutes(analysis.post, min(starts)) * 60
+    first = min(labels, key=lambda label: label.start)
+    seconds = spoken_minutes(analysis.post, first.start) * 60
     if seconds > within_seconds:
-        yield Hit(None, None, {"surface": "transcript", "seconds": round(seconds), "within_seconds": within_seconds})
+        # At the words themselves when the transcript is the post's text (a caption file).
+        yield at_label(first, surface="transcript", seconds=round(seconds), within_seconds=within_seconds)

@@ -3,6 +3,7 @@ near the start. Timed by cue times, else at 150 words a minute."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -115,3 +116,22 @@ def test_null_within_seconds_is_the_plain_surface_rule(tmp_path):
     (ruleset,) = load(tmp_path, text)
     [rule] = [r for r in ruleset.rules if r.id == "MY-D-08"]
     assert rule.params.within_seconds is None
+
+
+def test_a_late_disclosure_in_a_caption_file_points_at_its_cue(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    captions = tmp_path / "video.vtt"
+    captions.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHey, it's Theo, out for a long run.\n\n"
+        "00:01:40.000 --> 00:01:44.000\nBy the way, this video is sponsored by Brinlo.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(captions), "--format", "json", "--fail-on", "never"], catch_exceptions=False)
+    findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "US-D-08B"]
+    assert len(findings) == 1
+    assert (findings[0]["line"], findings[0]["column"]) == (7, 13)
+    assert findings[0]["excerpt"] == "this video is sponsored"
+    assert "100 seconds in" in findings[0]["message"]
