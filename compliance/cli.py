@@ -201,7 +201,7 @@ def _report(
             reporter.finish(totals)
     except KeyboardInterrupt:
         progress.close()
-        click.echo(f"Interrupted: {totals.summary()} No report written.", err=True)
+        click.echo(f"Interrupted: {totals.summary()}" + (f" {output} not written." if output else ""), err=True)
         sys.exit(EXIT_INTERRUPTED)
     if output is not None or reporter_class not in (Text, Table):
         click.echo(totals.summary() + (f" Report: {output}" if output else ""), err=True)

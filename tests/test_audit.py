@@ -191,3 +191,20 @@ def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "50.0%" in shown.getvalue() and "10 posts checked" in shown.getvalue()
     progress.close()
     assert shown.getvalue().endswith("\r\x1b[2K")
+
+
+def test_a_report_file_gets_the_permissions_of_a_new_file(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        with report_file(str(tmp_path / "new.json")) as out:
+            out.write("{}\n")
+        assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+        existing = write(tmp_path / "kept.json", "old\n")
+        existing.chmod(0o600)
+        with report_file(str(existing)) as out:
+            out.write("new\n")
+        assert existing.stat().st_mode & 0o777 == 0o600 and existing.read_text(encoding="utf-8") == "new\n"
+    finally:
+        os.umask(umask)

@@ -28,8 +28,20 @@ def report_file(path: str | None) -> Iterator[TextIO]:
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, _mode(target))
         os.replace(handle.name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+
+
+def _mode(target: Path) -> int:
+    """The permissions the report gets: those of the file it replaces, or what the umask gives a
+    new file (a temporary file is created readable by its owner only)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
