@@ -170,6 +170,19 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """Why a finding does not count. `kind` as SARIF names it: "inSource" (a directive in the
+    draft, an `ignore` field on the post) or "external" (configuration, a baseline)."""
+
+    kind: str
+    justification: str
+    source: str  # where it was given: "path:line", "config", "baseline"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "justification": self.justification, "source": self.source}
+
+
+@dataclass(frozen=True)
 class Finding:
     post: str
     path: str
@@ -186,7 +199,11 @@ class Finding:
     excerpt: str
     references: tuple[str, ...] = ()
     fix: str | None = None
-    suppressed: bool = False
+    suppression: Suppression | None = None  # why it does not count, when it does not
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppression is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -196,6 +213,7 @@ class Finding:
             "category": self.category, "severity": str(self.severity),
             "message": self.message, "excerpt": self.excerpt, "fix": self.fix,
             "references": list(self.references), "suppressed": self.suppressed,
+            "suppression": self.suppression.to_dict() if self.suppression else None,
         }
 
 
