@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import json
 import gc
 import os
 import sys
 import textwrap
-from typing import Callable, Iterable, Iterator, NoReturn, Sequence
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequence
 
 import click
+from click.core import ParameterSource
 
 from . import batch
+from .baseline import InvalidBaseline, load_baseline
+from .baseline import Writer as BaselineWriter
 from .claims import ClaimsRegister, InvalidRegister, load_register
+from .config import Config, InvalidConfig, customise, load_config
+from .config import find as find_config
 from .engine import Checker, UsageError
 from .model import PLATFORMS, Entry, InputError, Post, Severity
 from .plan import InvalidPlan, load_plan, posts
@@ -25,6 +33,7 @@ from .progress import Progress
 from .reporting import AUDIT_FORMATS, FORMATS, Plan, Record, Reporter, Run, Totals
 from .reporting.output import report_file
 from .reporting.report import NOT_CHECKED
+from .reporting.statistics import Statistics
 from .reporting.table import Table
 from .reporting.text import Text
 from .rules.loader import DEFAULT_RULESETS, load_rulesets
@@ -64,6 +73,56 @@ def main() -> None:
     """A linter for marketing content: sponsorship disclosures and unsupported claims."""
 
 
+config_option = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=str),
+    help="Configuration file (default: the nearest .compliance.yaml or [tool.compliance] in pyproject.toml).",
+)
+# Command-line parameters, and the configuration key that supplies each when the flag is not given.
+CONFIGURED = {
+    "rulesets": "rulesets", "markets": "market", "platform": "platform", "output_format": "format",
+    "select": "select", "ignore": "ignore", "fail_on": "fail-on", "claims_file": "claims", "jobs": "jobs",
+    "input_format": "input-format", "column_specs": "columns", "baseline_path": "baseline",
+}
+
+
+def _configuration(config_path: str | None) -> Config:
+    """The configuration file given, or the nearest one; an invalid one stops the run (exit 2)."""
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    if path is None:
+        return Config()
+    path = Path(os.path.relpath(path))  # as the user would name it
+    try:
+        return load_config(path)
+    except InvalidConfig as exc:
+        for error in exc.errors:
+            click.echo(click.style(str(error), fg="red"), err=True)
+        click.echo(f"error: {len(exc.errors)} problem(s) in the configuration; nothing checked", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _with_configuration(params: dict[str, Any], config: Config) -> dict[str, Any]:
+    """The command's parameters, where a flag was not given, taken from the configuration."""
+    context = click.get_current_context()
+    merged = dict(params)
+    for name, key in CONFIGURED.items():
+        if name in params and key in config.settings and context.get_parameter_source(name) is not ParameterSource.COMMANDLINE:
+            value = config.get(key)
+            if key == "columns":
+                value = tuple(f"{field}={header}" for field, header in value.items())
+            merged[name] = tuple(value) if isinstance(value, list) else value
+    return merged
+
+
+def configured(command: Callable[..., None]) -> Callable[..., None]:
+    """Load the configuration and fill in the parameters the command line left out; the
+    command receives it as `config`."""
+    @functools.wraps(command)
+    def run(**params: Any) -> None:
+        config = _configuration(params.pop("config_path"))
+        command(**_with_configuration(params, config), config=config)
+    return run
+
+
 def report_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that say what to check with and where the report goes (check and audit)."""
     options = [
@@ -74,6 +133,9 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU)."),
+        click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), help="Report only findings not accepted in this baseline (see `compliance baseline`)."),
+        click.option("--statistics", is_flag=True, help="Text output: how many findings each rule raised, instead of the findings."),
+        config_option,
     ]
     for option in reversed(options):
         command = option(command)
@@ -94,50 +156,98 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
     help='CSV: the column that holds a post field, e.g. "text=Caption,id=Post ID". Repeatable.',
 )
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The brand's claims register (YAML): approved claims are not reported.")
+@configured
 def check(
     paths: tuple[str, ...], rulesets: tuple[str, ...], markets: tuple[str, ...], platform: str | None,
     output_format: str, output: str | None, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    jobs: int, input_format: str, column_specs: tuple[str, ...], claims_file: str | None,
+    jobs: int, baseline_path: str | None, statistics: bool, input_format: str, column_specs: tuple[str, ...],
+    claims_file: str | None, config: Config,
 ) -> None:
     """Check posts in PATHS (files, directories, or - for standard input)."""
     if not paths:
         raise click.UsageError("give at least one file, directory, or - for standard input")
     columns = _columns(column_specs)
     sources = list(inputs(paths, input_format))
-    checker, run, errors = _prepare(rulesets, claims_file, select, ignore, platform=platform, markets=_split(markets))
+    checker, run, errors = _prepare(config, rulesets, claims_file, select, ignore, platform=platform, markets=_split(markets))
     outcomes = batch.run(batch.work_of(sources, sys.stdin.buffer, columns), checker, _jobs(jobs)) if checker else iter(())
     total = None if any(isinstance(s, batch.Input) and s.path is None for s in sources) else sum(map(batch.size_of, sources))
-    _report(run, FORMATS[output_format], output, errors, outcomes, total, fail_on, broken=checker is None)
+    reporter = _reporter(FORMATS, output_format, statistics)
+    _report(run, reporter, output, errors, _accepted(outcomes, baseline_path), total, fail_on, broken=checker is None)
 
 
 @main.command()
 @click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False, path_type=str))
 @report_options
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The claims register (YAML), instead of the plan's own.")
+@configured
 def audit(
     plan_path: str, rulesets: tuple[str, ...], output_format: str, output: str | None, fail_on: str,
-    select: tuple[str, ...], ignore: tuple[str, ...], jobs: int, claims_file: str | None,
+    select: tuple[str, ...], ignore: tuple[str, ...], jobs: int, baseline_path: str | None, statistics: bool,
+    claims_file: str | None, config: Config,
 ) -> None:
     """Check every entry of a content plan (YAML or CSV) and report by entry, channel, week,
     campaign and creator. Entries whose draft is missing are reported, and drafts in the plan's
     folder that it does not list are listed."""
-    reporter = AUDIT_FORMATS[output_format]
+    reporter = _reporter(AUDIT_FORMATS, output_format, statistics)
     try:
         content_plan = load_plan(plan_path)
     except InvalidPlan as exc:  # nothing to audit, but still a report that says why
         run = Run(tuple(), plan=Plan(plan_path))
         _report(run, reporter, output, exc.errors, iter(()), None, fail_on, broken=True)
-    checker, run, errors = _prepare(rulesets, claims_file or content_plan.claims, select, ignore)
+    checker, run, errors = _prepare(config, rulesets, claims_file or content_plan.claims, select, ignore)
     plan = Plan(plan_path, content_plan.campaign, content_plan.brand, content_plan.markets, content_plan.unplanned())
     run = dataclasses.replace(run, plan=plan)
-    entries = list(posts(content_plan))
+    entries = list(posts(content_plan, config.own_handles()))
     ready = [post for _, post in entries if isinstance(post, Post)]
     work = batch.grouped(ready)
     checked = (r for outcomes, _ in (batch.run(work, checker, _jobs(jobs), keep_text=True) if checker else ()) for r in outcomes)
     outcomes: Iterator[tuple[list[batch.Outcome], int]] = (
         ([_entry_record(planned.entry, post, checked, content_plan.path)], 0) for planned, post in entries
     )
-    _report(run, reporter, output, errors, outcomes, None, fail_on, broken=checker is None)
+    _report(run, reporter, output, errors, _accepted(outcomes, baseline_path), None, fail_on, broken=checker is None)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@ruleset_option
+@click.option("--output", "-o", default=".compliance-baseline.json", show_default=True, type=click.Path(dir_okay=False, path_type=str), help="Where to write the baseline.")
+@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or prefixes, comma-separated).")
+@click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform of posts that name none.")
+@click.option("--market", "-m", "markets", multiple=True, metavar="CODE", help="Market of posts that name none.")
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The brand's claims register.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
+@config_option
+@configured
+def baseline_command(
+    paths: tuple[str, ...], rulesets: tuple[str, ...], output: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    platform: str | None, markets: tuple[str, ...], claims_file: str | None, jobs: int, config: Config,
+) -> None:
+    """Accept the current findings of PATHS: write them to a baseline, so that `check --baseline`
+    reports only new ones. Keyed by rule, post and matched words: no line numbers, no dates."""
+    if not paths:
+        raise click.UsageError("give at least one file or directory")
+    sources = list(inputs(paths))
+    checker, run, errors = _prepare(config, rulesets, claims_file, select, ignore, platform=platform, markets=_split(markets))
+    outcomes = batch.run(batch.work_of(sources), checker, _jobs(jobs)) if checker else iter(())
+    _report(run, BaselineWriter, output, errors, outcomes, None, "never", broken=checker is None, written="Baseline written to")
+
+
+def _reporter(formats: Mapping[str, type[Reporter]], name: str, statistics: bool) -> type[Reporter]:
+    if statistics and name != "text":
+        raise click.UsageError("--statistics replaces the findings of text output; it does not go with --format " + name)
+    return Statistics if statistics else formats[name]
+
+
+def _accepted(outcomes: Iterable[tuple[list[batch.Outcome], int]], path: str | None) -> Iterable[tuple[list[batch.Outcome], int]]:
+    """The outcomes with the findings a baseline accepts marked as suppressed."""
+    if path is None:
+        return outcomes
+    try:
+        known = load_baseline(path)
+    except InvalidBaseline as exc:
+        raise click.UsageError(str(exc)) from None
+    return (([known.apply(o) if isinstance(o, Record) else o for o in items], size) for items, size in outcomes)
 
 
 def _entry_record(entry: Entry, post: Post | tuple[InputError, ...], checked: Iterator[batch.Outcome], plan_path: str) -> Record:
@@ -156,19 +266,24 @@ def _jobs(jobs: int) -> int:
 
 
 def _prepare(
-    rulesets: Sequence[str], claims_file: str | None, select: Sequence[str], ignore: Sequence[str],
+    config: Config, rulesets: Sequence[str], claims_file: str | None, select: Sequence[str], ignore: Sequence[str],
     platform: str | None = None, markets: Sequence[str] = (),
 ) -> tuple[Checker | None, Run, list[InputError]]:
     """The checker (None when every rule set is broken), the run's context, and the errors met."""
     with _startup():
         loaded, errors = _load_valid(_split(rulesets) or DEFAULT_RULESETS)
+        loaded, config_errors = customise(loaded, config)
+        errors += config_errors
         register, register_errors = _load_register(claims_file)
         titles = {rule.id: rule.title for ruleset in loaded for rule in ruleset.rules}
         run = Run(tuple(loaded), hints=_hints(loaded), titles=titles)
         if not loaded:
             return None, run, errors + register_errors
         try:
-            checker = Checker(loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=markets, register=register)
+            checker = Checker(
+                loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=markets, register=register,
+                ignores=config.ignores(), defaults_by_path=config.defaults_by_path(),
+            )
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
     return checker, run, errors + register_errors
@@ -177,6 +292,7 @@ def _prepare(
 def _report(
     run: Run, reporter_class: type[Reporter], output: str | None, errors: list[InputError],
     outcomes: Iterable[tuple[list[batch.Outcome], int]], total_bytes: int | None, fail_on: str, broken: bool = False,
+    written: str = "Report:",
 ) -> NoReturn:
     """Feed every outcome to the reporter, end with the summary line, and exit with the code
     of the contract. Ctrl-C stops the run, keeps any earlier report file, and says how far it got."""
@@ -203,8 +319,8 @@ def _report(
         progress.close()
         click.echo(f"Interrupted: {totals.summary()}" + (f" {output} not written." if output else ""), err=True)
         sys.exit(EXIT_INTERRUPTED)
-    if output is not None or reporter_class not in (Text, Table):
-        click.echo(totals.summary() + (f" Report: {output}" if output else ""), err=True)
+    if output is not None or reporter_class not in (Text, Table, Statistics):
+        click.echo(totals.summary() + (f" {written} {output}" if output else ""), err=True)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(EXIT_ERROR if totals.errors or broken else EXIT_FINDINGS if totals.failing(threshold) else EXIT_OK)
 
@@ -310,6 +426,33 @@ def explain(rule_id: str, rulesets: tuple[str, ...]) -> None:
         post = examples[0]
         meta = ", ".join(f"{k}: {v}" for k, v in (("platform", post.platform), ("format", post.format), ("relationship", post.relationship), ("sponsored", post.sponsored)) if v is not None)
         click.echo(f"\n{label} example{f' ({meta})' if meta else ''}:\n" + textwrap.indent(post.text, "  | "))
+
+
+@main.command("config")
+@config_option
+def config_command(config_path: str | None) -> None:
+    """The effective configuration: every setting, its value, and where it came from."""
+    config = _configuration(config_path)
+    click.echo(f"# configuration file: {config.path or 'none found (defaults apply)'}")
+    defaults = {param.name: param.default for param in check.params + audit.params if param.name and _plain(param.default)}
+    for name, key in CONFIGURED.items():
+        setting = config.settings.get(key)
+        value, source = (setting.value, setting.source) if setting else (defaults.get(name), "default")
+        click.echo(f"{key}: {_shown(value)}  # {source}")
+    for key in ("severity", "fold", "brand", "per-path", "suppress"):
+        setting = config.settings.get(key)
+        click.echo(f"{key}: {_shown(setting.value) if setting else 'none'}  # {setting.source if setting else 'default'}")
+    click.echo("# command-line flags win over these values")
+
+
+def _plain(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, tuple, list))
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == () or value == []:
+        return "none" if value is None else "[]"
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
 
 
 @main.group()

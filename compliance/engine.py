@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from spacy.language import Language
 
+from . import suppressions
 from .analysis import Analysis, Surface
 from .checks import KINDS
 from .checks.base import Hit
@@ -17,6 +19,7 @@ from .model import Finding, InputError, Post
 from .nlp.normalise import normalise
 from .nlp.pipeline import build_pipeline, pipeline
 from .rules.schema import Rule, RuleSet
+from .suppressions import ConfigIgnore
 
 BATCH_SIZE = 256
 EXCERPT_CHARS = 80
@@ -70,8 +73,12 @@ class Checker:
         platform: str | None = None,
         market: Sequence[str] = (),
         register: ClaimsRegister | None = None,
+        ignores: Sequence[ConfigIgnore] = (),
+        defaults_by_path: Sequence[tuple[str, Mapping[str, Any]]] = (),
     ) -> None:
         self.rulesets = tuple(rulesets)
+        self.ignores = tuple(ignores)  # suppressions from the configuration
+        self.defaults_by_path = tuple(defaults_by_path)  # (glob, post fields) for posts that lack them
         self.register = register
         self.platform = platform
         self.market = tuple(market)
@@ -119,11 +126,13 @@ class Checker:
             yield from self._check_batch(batch)
 
     def _with_defaults(self, post: Post) -> Post:
-        changes: dict[str, Any] = {}
-        if post.platform is None and self.platform:
-            changes["platform"] = self.platform
-        if not post.market and self.market:
-            changes["market"] = self.market
+        """The post with the run's platform and market where it names none (a path's own
+        defaults from the configuration first)."""
+        defaults: dict[str, Any] = {"platform": self.platform, "market": self.market}
+        for pattern, fields in self.defaults_by_path:
+            if fnmatch.fnmatchcase(post.origin.path, pattern):
+                defaults.update(fields)
+        changes = {name: value for name, value in defaults.items() if value and not getattr(post, name)}
         return dataclasses.replace(post, **changes) if changes else post
 
     def _check_batch(self, posts: list[Post]) -> Iterator[Result]:
@@ -153,11 +162,13 @@ class Checker:
             line, _ = post.origin.locate(post.text, 0)
             message = f"post {post.id}: no loaded rule set covers market {', '.join(post.market)} (covered: {covered}); not checked"
             return Result(post, (), (InputError(post.origin.path, line, message),))
+        ran: list[str] = []
         for compiled in applicable:
             analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals, compiled.denials, self.register)
             reported_kinds: set[str] = set()
             try:
                 for rule in compiled.rules_for(post):
+                    ran.append(rule.id)
                     if rule.fallback and rule.kind in reported_kinds:
                         continue
                     for hit in KINDS[rule.kind].check(rule.params, analysis):
@@ -167,6 +178,9 @@ class Checker:
                 line, _ = post.origin.locate(post.text, 0)
                 errors.append(InputError(post.origin.path, line, f"post {post.id}: {exc}; rule set '{compiled.ruleset.id}' skipped for this post"))
         findings.sort(key=lambda f: (f.start, f.rule))
+        if post.ignores or self.ignores:
+            findings, stale = suppressions.apply(post, findings, ran, self.ignores)
+            errors += stale
         return Result(post, tuple(findings), tuple(errors))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -103,6 +105,20 @@ def _is_surrogate(literal: str, at: int, base: int) -> bool:
 
 
 @dataclass(frozen=True)
+class Ignore:
+    """A suppression written in a post's source: these rules (ids or prefixes; empty: none is
+    allowed, the grammar requires them) are not reported in characters `start` to `end` of the
+    text (None: the whole post), for `reason`. `line`: where it was written, to report it when
+    it no longer matches anything."""
+
+    rules: tuple[str, ...]
+    reason: str
+    line: int
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Post:
     """One piece of content to check, with the metadata fields of the post contract."""
 
@@ -120,6 +136,8 @@ class Post:
     cue_times: tuple[tuple[int, float], ...] = ()  # (offset in transcript, seconds) of timed cues
     overlay: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # Findings the post's own source says to ignore (a directive in a draft, an `ignore` field).
+    ignores: tuple[Ignore, ...] = ()
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A read-only mapping cannot be pickled; worker processes receive and return posts.
@@ -169,6 +187,25 @@ class Entry:
         }
 
 
+def normalise_words(text: str) -> str:
+    """Text as compared across runs: compatibility forms folded, case and the amount of
+    whitespace (a re-wrapped line) ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace characters `start` to `end` of the post's text with `replacement` (an insertion
+    when they are equal)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
 @dataclass(frozen=True)
 class Suppression:
     """Why a finding does not count. `kind` as SARIF names it: "inSource" (a directive in the
@@ -198,12 +235,21 @@ class Finding:
     message: str
     excerpt: str
     references: tuple[str, ...] = ()
-    fix: str | None = None
+    fix: Fix | None = None  # a safe edit of the post's text that resolves it
     suppression: Suppression | None = None  # why it does not count, when it does not
 
     @property
     def suppressed(self) -> bool:
         return self.suppression is not None
+
+    @property
+    def fingerprint(self) -> str:
+        """What was found, independent of where it sits in the file: the rule, the post and the
+        words it points at (none for a finding about the whole post, whose excerpt is only the
+        post's opening), so that edits elsewhere do not change it."""
+        words = self.excerpt if self.end > self.start else ""
+        key = "\x1f".join((self.rule, self.post, normalise_words(words)))
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -211,7 +257,7 @@ class Finding:
             "end_line": self.end_line, "end_column": self.end_column,
             "start": self.start, "end": self.end, "rule": self.rule,
             "category": self.category, "severity": str(self.severity),
-            "message": self.message, "excerpt": self.excerpt, "fix": self.fix,
+            "message": self.message, "excerpt": self.excerpt, "fix": self.fix.to_dict() if self.fix else None,
             "references": list(self.references), "suppressed": self.suppressed,
             "suppression": self.suppression.to_dict() if self.suppression else None,
         }

@@ -322,9 +322,16 @@ def _did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
 
 
-def posts(plan: ContentPlan) -> Iterator[tuple[Planned, Post | tuple[InputError, ...]]]:
-    """Each entry with its post, or with the errors that kept it from being checked."""
+def posts(plan: ContentPlan, own_handles: frozenset[str] = frozenset()) -> Iterator[tuple[Planned, Post | tuple[InputError, ...]]]:
+    """Each entry with its post, or with the errors that kept it from being checked. An entry by
+    one of the brand's own handles that states no relationship is the brand's own channel."""
     for planned in plan.entries:
+        creator = (planned.entry.creator or "").lower()
+        if creator in own_handles and "relationship" not in planned.fields:
+            planned = dataclasses.replace(
+                planned, fields={**planned.fields, "relationship": "advertiser"}, overrides=planned.overrides | {"relationship"},
+                entry=dataclasses.replace(planned.entry, relationship="advertiser"),
+            )
         yield planned, planned.problems or read_entry(planned, plan)
 
 

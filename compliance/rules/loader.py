@@ -27,6 +27,8 @@ def load_rulesets(specs: Sequence[str] = DEFAULT_RULESETS) -> list[RuleSet]:
     """
     loader = _Loader()
     rulesets = [loader.resolve(spec, base=None, chain=()) for spec in specs]
+    for ruleset in {r.path: r for r in rulesets if r is not None}.values():
+        loader.check_fixes(ruleset)
     if loader.problems:
         raise InvalidRuleSet(loader.problems)
     return [r for r in rulesets if r is not None]
@@ -87,9 +89,26 @@ class _Loader:
                 rules.update({rule.id: dataclasses.replace(rule, ruleset=ruleset.id) for rule in parent.rules})
         lexicons.update(ruleset.lexicons)
         rules.update({rule.id: rule for rule in ruleset.rules})
-        merged = dataclasses.replace(ruleset, lexicons=lexicons, rules=tuple(rules.values()))
+        # The preferred label is the set's own, else the first one its parents give; every rule
+        # of the set, inherited ones too, writes the label of the set it runs in.
+        label = ruleset.preferred_label or next((p.preferred_label for p in parents if p is not None and p.preferred_label), None)
+        merged = dataclasses.replace(
+            ruleset, lexicons=lexicons, preferred_label=label,
+            rules=tuple(dataclasses.replace(rule, preferred_label=label) for rule in rules.values()),
+        )
         self._check_references(merged)
         return merged
+
+    def check_fixes(self, ruleset: RuleSet) -> None:
+        """A rule set that is used (not only extended) needs a preferred label if a rule has a fix."""
+        if ruleset.preferred_label:
+            return
+        for rule in ruleset.rules:
+            if rule.fix:
+                self.problems.append(Problem(
+                    rule.path, rule.fix_line, f"{rule.id}.fix",
+                    f"'{rule.fix}' writes the rule set's preferred label, and '{ruleset.id}' has none (add preferred_label: \"#ad\")",
+                ))
 
     def _check_references(self, ruleset: RuleSet) -> None:
         known = ruleset.lexicons

@@ -27,6 +27,13 @@ RULESET_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 CONNECTION_KINDS = tuple(r for r in RELATIONSHIPS if r not in ("none", "advertiser", "unknown")) + ("sponsored", "discount")
+# Fixes a rule may offer (compliance/fixes.py applies them), and the rule kinds each one resolves:
+# - insert_label: the rule set's preferred label and a space at the start of the post's text;
+# - replace_label: the label the rule reports (a vague or disguised hashtag) becomes the preferred label.
+FIXES: dict[str, tuple[str, ...]] = {
+    "insert_label": ("missing_disclosure", "weak_disclosure", "disclosure_placement"),
+    "replace_label": ("weak_disclosure",),
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,11 @@ class Lexicon(LexiconSpec):
 class Examples:
     bad: tuple[Post, ...]
     good: tuple[Post, ...]
+    # The text each bad example must become when the rule's fix is applied (None: not given).
+    fixed: tuple[str | None, ...] = ()
+
+    def fixed_text(self, index: int) -> str | None:
+        return self.fixed[index] if index < len(self.fixed) else None
 
 
 @dataclass(frozen=True)
@@ -85,10 +97,13 @@ class Rule:
     formats: tuple[str, ...] = ()
     markets: tuple[str, ...] = ()
     fallback: bool = False  # runs only when no other rule of its kind reported the post
+    fix: str | None = None  # one of FIXES: the safe edit that resolves its findings
+    preferred_label: str | None = None  # its rule set's preferred label, set by the loader (what `fix` writes)
     ruleset: str = ""
     path: str = ""
     line: int = 0
     param_lines: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    fix_line: int = 0
 
     def applies_to(self, post: Post) -> bool:
         return (
@@ -109,15 +124,19 @@ class RuleSet:
     languages: tuple[str, ...] = ("en",)
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict)
     extends: tuple[str, ...] = ()
+    preferred_label: str | None = None  # the market's plain label, which fixes write ("#ad")
     lexicons: Mapping[str, Lexicon] = dataclasses.field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
 
 
-RULESET_FIELDS = {"id", "title", "version", "jurisdiction", "markets", "languages", "sources", "extends", "lexicons", "rules", "description"}
+RULESET_FIELDS = {
+    "id", "title", "version", "jurisdiction", "markets", "languages", "sources", "extends", "preferred_label",
+    "lexicons", "rules", "description",
+}
 LEXICON_FIELDS = {"match", "terms", "include", "signals", "denies", "description"}
 RULE_FIELDS = {
     "id", "title", "category", "severity", "message", "rationale", "references", "hint", "platforms",
-    "formats", "markets", "kind", "params", "examples", "fallback",
+    "formats", "markets", "kind", "params", "examples", "fallback", "fix",
 }
 
 
@@ -217,10 +236,24 @@ def parse_ruleset(data: Any, path: str, lines: dict[Path, int]) -> tuple[RuleSet
         languages=r.strings(top, "languages", ()) or ("en",),
         sources={str(k): str(v) for k, v in sources.items()},
         extends=r.strings(top, "extends", ()),
+        preferred_label=_preferred_label(r, top),
         lexicons=lexicons,
         rules=tuple(rules),
     )
     return ruleset, r.problems
+
+
+def _preferred_label(r: _Reader, top: Mapping[str, Any]) -> str | None:
+    value = top.get("preferred_label")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        r.problem(("preferred_label",), "must be a non-empty string, such as \"#ad\"")
+        return None
+    if "\n" in value.strip() or "\r" in value.strip():
+        r.problem(("preferred_label",), "must be one line")
+        return None
+    return value.strip()
 
 
 def _parse_lexicon(r: _Reader, name: str, spec: Any) -> Lexicon | None:
@@ -267,6 +300,7 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
         r.problem(where + ("fallback",), "must be true or false")
     raw_params = body.get("params")
     param_names = raw_params if isinstance(raw_params, dict) else {}
+    fix = _parse_fix(r, body, where, kind)
     return Rule(
         id=rule_id,
         title=r.text(body, "title", where, required=True),
@@ -276,18 +310,40 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
         rationale=r.text(body, "rationale", where, required=True),
         kind=kind,
         params=params,
-        examples=_parse_examples(r, body.get("examples"), where + ("examples",)),
+        examples=_parse_examples(r, body.get("examples"), where + ("examples",), fix is not None),
         references=r.strings(body, "references", where),
         hint=r.text(body, "hint", where),
         platforms=r.strings(body, "platforms", where, PLATFORMS),
         formats=r.strings(body, "formats", where, FORMATS),
         markets=r.strings(body, "markets", where),
         fallback=fallback is True,
+        fix=fix,
         ruleset=ruleset_id,
         path=r.path,
         line=line_of(r.lines, where),
         param_lines={name: line_of(r.lines, where + ("params", name)) for name in param_names},
+        fix_line=line_of(r.lines, where + ("fix",)),
     )
+
+
+def _parse_fix(r: _Reader, body: Mapping[str, Any], where: Path, kind: str) -> str | None:
+    """The rule's fix, if it names one this kind of rule can use."""
+    if body.get("fix") is None:
+        return None
+    fix = r.text(body, "fix", where)
+    if not fix:
+        return None
+    if fix not in FIXES:
+        r.problem(where + ("fix",), f"unknown fix '{fix}' (known: {', '.join(FIXES)})")
+        return None
+    if kind and kind not in FIXES[fix]:
+        if fix == "replace_label":
+            why = f"it replaces the label a rule reports, and kind '{kind}' does not report one"
+        else:
+            why = f"a label does not resolve what kind '{kind}' reports"
+        r.problem(where + ("fix",), f"'{fix}' cannot fix this rule: {why} (kinds it fixes: {', '.join(FIXES[fix])})")
+        return None
+    return fix
 
 
 def _check_placeholders(r: _Reader, message: str, kind: ModuleType, where: Path) -> None:
@@ -389,9 +445,10 @@ def lexicon_references(params: Any) -> list[tuple[str, str]]:
     return refs
 
 
-def _parse_examples(r: _Reader, raw: Any, where: Path) -> Examples:
+def _parse_examples(r: _Reader, raw: Any, where: Path, has_fix: bool = False) -> Examples:
     body = r.mapping(raw, where, {"bad", "good"})
     found: dict[str, tuple[Post, ...]] = {}
+    fixed: list[str | None] = []
     for key in ("bad", "good"):
         items = body.get(key)
         if not isinstance(items, list) or not items:
@@ -405,9 +462,32 @@ def _parse_examples(r: _Reader, raw: Any, where: Path) -> Examples:
             if not isinstance(fields, dict):
                 r.problem(spot, "must be the text of a post, or a mapping of post fields")
                 continue
+            fixed_text = _fixed_text(r, fields, spot, key, has_fix)
+            fields = {name: value for name, value in fields.items() if name != "fixed"}
             try:
                 posts.append(post_from_fields(fields, Origin(r.path, line_of(r.lines, spot)), default_id=f"{key}[{i}]"))
             except FieldError as exc:
                 r.problem(spot + (exc.field,), str(exc).split(": ", 1)[1])
+                continue
+            if key == "bad":
+                fixed.append(fixed_text)
         found[key] = tuple(posts)
-    return Examples(found["bad"], found["good"])
+    if has_fix and found["bad"] and not any(text is not None for text in fixed):
+        r.problem(where + ("bad",), "the rule has a fix: give at least one bad example its fixed text ({text: ..., fixed: ...})")
+    return Examples(found["bad"], found["good"], tuple(fixed) if any(t is not None for t in fixed) else ())
+
+
+def _fixed_text(r: _Reader, fields: Mapping[str, Any], spot: Path, key: str, has_fix: bool) -> str | None:
+    """The `fixed` field of an example: the text the rule's fix must turn a bad example into."""
+    if "fixed" not in fields:
+        return None
+    value = fields["fixed"]
+    if key != "bad":
+        r.problem(spot + ("fixed",), "only a bad example has a fixed text")
+    elif not has_fix:
+        r.problem(spot + ("fixed",), "the rule has no fix: add 'fix' to the rule or remove 'fixed'")
+    elif not isinstance(value, str) or not value.strip():
+        r.problem(spot + ("fixed",), "must be the text of the post once fixed")
+    else:
+        return value
+    return None

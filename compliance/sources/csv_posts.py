@@ -29,7 +29,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     **{name: (name,) for name in ("market", "language", "relationship", "sponsored", "brand", "transcript", "overlay")},
 }
 FIELDS = tuple(ALIASES)  # what a column mapping may name: the post fields, and "date" (kept as an extra field)
-assert set(FIELDS) == KNOWN_FIELDS | {"date"}
+# Every post field but `ignore` (a list: suppress by post id in the configuration instead).
+assert set(FIELDS) == KNOWN_FIELDS - {"ignore"} | {"date"}
 
 # How tools name platforms: a suffix for the kind of account, and a few short or old names.
 _ACCOUNT_SUFFIX = re.compile(r"(?:\s+(?:business|page|pages|company|profile|account|creator|ads))+$")

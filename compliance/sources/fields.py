@@ -5,11 +5,12 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from ..model import FORMATS, PLATFORMS, RELATIONSHIPS, Origin, Post
+from ..model import FORMATS, PLATFORMS, RELATIONSHIPS, Ignore, Origin, Post
+from ..suppressions import ignores_field
 
 KNOWN_FIELDS = frozenset({
     "text", "id", "platform", "format", "language", "market", "relationship", "sponsored",
-    "brand", "transcript", "overlay",
+    "brand", "transcript", "overlay", "ignore",
 })
 
 
@@ -30,10 +31,14 @@ def post_from_fields(fields: Mapping[str, Any], origin: Origin, default_id: str,
         raise FieldError("text", f"must be a string, not {_kind(text)}")
     if not text.strip():
         raise FieldError("text", "is empty")
+    _encodable("text", text)
     post_id = fields.get("id", default_id)
     if isinstance(post_id, (int, float)) and not isinstance(post_id, bool):
         post_id = str(post_id)
     transcript, cue_times = _transcript(fields)
+    for name, value in (("transcript", transcript), *(("overlay", frame) for frame in _overlay(fields))):
+        if value:
+            _encodable(name, value)
     return Post(
         text=text,
         id=_string(fields, "id", post_id) or default_id,
@@ -48,6 +53,7 @@ def post_from_fields(fields: Mapping[str, Any], origin: Origin, default_id: str,
         transcript=transcript,
         cue_times=cue_times,
         overlay=_overlay(fields),
+        ignores=_ignores(fields),
         extra=MappingProxyType({k: v for k, v in fields.items() if k not in KNOWN_FIELDS}),
     )
 
@@ -126,3 +132,19 @@ def _overlay(fields: Mapping[str, Any]) -> tuple[str, ...]:
     if not all(isinstance(item, str) for item in items):
         raise FieldError("overlay", "must be a string or a list of strings (one per frame)")
     return tuple(items)
+
+
+def _ignores(fields: Mapping[str, Any]) -> tuple[Ignore, ...]:
+    try:
+        return ignores_field(fields.get("ignore"))
+    except ValueError as exc:
+        raise FieldError("ignore", str(exc)) from None
+
+
+def _encodable(name: str, value: str) -> None:
+    """JSON can spell a lone surrogate (\\ud800) that is no character at all: no pipeline or
+    report can take it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FieldError(name, f"holds an invalid character (a lone surrogate at position {exc.start + 1})") from None

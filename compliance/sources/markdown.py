@@ -5,11 +5,13 @@ Line numbers of findings count from the top of the file, front matter included.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Iterator
 
 import yaml
 
 from ..model import InputError, Origin, Post
+from ..suppressions import DirectiveError, directives
 from .fields import FieldError, post_from_fields
 from .files import decode
 
@@ -39,9 +41,14 @@ def read(data: bytes, path: str) -> Iterator[Post | InputError]:
             return
         fields, key_lines = parsed
         body_start = closing + 1
-    body = "".join(lines[body_start:])
     try:
-        yield post_from_fields(fields, Origin(path, line=body_start + 1), default_id=path, text=body)
+        body, ignores = directives("".join(lines[body_start:]), body_start + 1)
+    except DirectiveError as exc:
+        yield InputError(path, exc.line, f"{exc}; not checked")
+        return
+    try:
+        post = post_from_fields(fields, Origin(path, line=body_start + 1), default_id=path, text=body)
+        yield dataclasses.replace(post, ignores=post.ignores + ignores) if ignores else post
     except FieldError as exc:
         line = key_lines.get(exc.field, min(body_start + 1, max(len(lines), 1)))
         yield InputError(path, line, f"{exc}; not checked")

@@ -201,3 +201,40 @@ def audit_items() -> list[Record | InputError]:
 
 def audit(factory: Callable[..., Reporter], color: bool = False) -> Output:
     return feed(factory, audit_run(), audit_items(), color=color)
+
+
+from compliance.rules.schema import Examples, Rule  # noqa: E402  (helpers added after the samples)
+
+
+# Rule sets that describe the sample's rules, for formats that list every rule (SARIF). C-H-02 and
+# C-X-09 are left out on purpose: a finding may name a rule no loaded set describes.
+def sample_rule(rule_id: str, category: str, severity: Severity, rationale: str, references: tuple[str, ...] = (), hint: str = "") -> Rule:
+    return Rule(
+        id=rule_id, title=TITLES.get(rule_id, rule_id), category=category, severity=severity, message="…",
+        rationale=rationale, kind="claim", params=None, examples=Examples((), ()), references=references, hint=hint,
+    )
+
+
+RULED_RULESETS = (
+    dataclasses.replace(RULESETS[0], rules=(
+        sample_rule("US-D-01", "disclosure.missing", Severity.ERROR, "A material connection must be disclosed (16 CFR 255.5).",
+                    ("https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-255/section-255.5", FTC_GUIDE), HINTS["US-D-01"]),
+        sample_rule("US-D-02", "disclosure.unclear", Severity.WARNING, 'Disclosures 101 names "sp" and "spon" as vague.', (FTC_GUIDE,)),
+        sample_rule("US-D-03", "disclosure.placement", Severity.ERROR, 'A disclosure must be seen without clicking "more".', (FTC_GUIDE,)),
+        sample_rule("US-D-14", "disclosure.missing", Severity.WARNING, "A creator code earns a commission."),
+    )),
+    dataclasses.replace(RULESETS[1], rules=(
+        sample_rule("C-H-01", "claim.health", Severity.ERROR, "Health claims need competent and reliable scientific evidence.",
+                    ("javascript:alert(1)", "https://www.ftc.gov/health-claims"), HINTS["C-H-01"]),
+        sample_rule("C-P-02", "claim.pricing", Severity.INFO, 'A "free" offer must state its conditions.'),
+        sample_rule("C-E-01", "claim.environmental", Severity.WARNING, "Green Guides: broad claims <need> proof & qualification.",
+                    hint=HINTS["C-E-01"]),
+        # a set extending us-ftc carries its rules again: one descriptor per rule id all the same
+        sample_rule("US-D-01", "disclosure.missing", Severity.ERROR, "Inherited copy."),
+    )),
+)
+
+
+def ruled(run: Run) -> Run:
+    """`run` with rule sets that describe the sample's rules."""
+    return dataclasses.replace(run, rulesets=RULED_RULESETS)
