@@ -437,7 +437,7 @@ def config_command(config_path: str | None) -> None:
     defaults = {param.name: param.default for param in check.params + audit.params if param.name and _plain(param.default)}
     for name, key in CONFIGURED.items():
         setting = config.settings.get(key)
-        value, source = (setting.value, setting.source) if setting else (defaults.get(name), "default")
+        value, source = (setting.value, setting.source) if setting else (defaults.get(name) or (DEFAULT_RULESETS if name == "rulesets" else None), "default")
         click.echo(f"{key}: {_shown(value)}  # {source}")
     for key in ("severity", "fold", "brand", "per-path", "suppress"):
         setting = config.settings.get(key)
