@@ -20,13 +20,13 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequenc
 import click
 from click.core import ParameterSource
 
-from . import batch
-from .baseline import InvalidBaseline, load_baseline
+from . import batch, fixes
+from .baseline import Baseline, InvalidBaseline, load_baseline
 from .baseline import Writer as BaselineWriter
 from .claims import ClaimsRegister, InvalidRegister, load_register
 from .config import Config, InvalidConfig, customise, load_config
 from .config import find as find_config
-from .engine import Checker, UsageError
+from .engine import Checker, Result, UsageError
 from .model import PLATFORMS, Entry, InputError, Post, Severity
 from .plan import InvalidPlan, load_plan, posts
 from .progress import Progress
@@ -38,7 +38,7 @@ from .reporting.table import Table
 from .reporting.text import Text
 from .rules.loader import DEFAULT_RULESETS, load_rulesets
 from .rules.schema import InvalidRuleSet, Rule, RuleSet
-from .sources import INPUT_FORMATS, inputs, read_paths
+from .sources import INPUT_FORMATS, Input, inputs, read_input, read_paths
 from .sources.csv_posts import FIELDS as CSV_FIELDS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -156,12 +156,14 @@ def report_options(command: Callable[..., None]) -> Callable[..., None]:
     help='CSV: the column that holds a post field, e.g. "text=Caption,id=Post ID". Repeatable.',
 )
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False, path_type=str), help="The brand's claims register (YAML): approved claims are not reported.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (insert the preferred label, replace a vague one) to the files, then report what remains.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing (exit 1 if there are any).")
 @configured
 def check(
     paths: tuple[str, ...], rulesets: tuple[str, ...], markets: tuple[str, ...], platform: str | None,
     output_format: str, output: str | None, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
     jobs: int, baseline_path: str | None, statistics: bool, input_format: str, column_specs: tuple[str, ...],
-    claims_file: str | None, config: Config,
+    claims_file: str | None, fix: bool, diff: bool, config: Config,
 ) -> None:
     """Check posts in PATHS (files, directories, or - for standard input)."""
     if not paths:
@@ -169,6 +171,8 @@ def check(
     columns = _columns(column_specs)
     sources = list(inputs(paths, input_format))
     checker, run, errors = _prepare(config, rulesets, claims_file, select, ignore, platform=platform, markets=_split(markets))
+    if checker and (fix or diff):
+        _fix(checker, sources, columns, baseline_path, write=fix)
     outcomes = batch.run(batch.work_of(sources, sys.stdin.buffer, columns), checker, _jobs(jobs)) if checker else iter(())
     total = None if any(isinstance(s, batch.Input) and s.path is None for s in sources) else sum(map(batch.size_of, sources))
     reporter = _reporter(FORMATS, output_format, statistics)
@@ -233,6 +237,37 @@ def baseline_command(
     _report(run, BaselineWriter, output, errors, outcomes, None, "never", broken=checker is None, written="Baseline written to")
 
 
+def _fix(checker: Checker, sources: list[Input | InputError], columns: Mapping[str, str] | None, baseline_path: str | None, write: bool) -> None:
+    """Apply (or with `write` False, show as a diff and exit) the safe fixes of the findings that
+    count: not suppressed, not accepted in the baseline. Each fixed file is checked again and fixed
+    until nothing more is offered; the run that follows reports what remains."""
+    if any(s.path is None for s in sources if isinstance(s, Input)):
+        raise click.UsageError("--fix and --diff work on files, not on standard input")
+    accepted = _baseline(baseline_path)
+
+    def counted(results: Iterable[Result]) -> Iterator[Result]:
+        for result in results:
+            if accepted is None:
+                yield result
+            else:
+                record = accepted.apply(batch.record(result))
+                yield dataclasses.replace(result, findings=record.findings)
+
+    posts = (item for source in sources if isinstance(source, Input) for item in read_input(source, None, columns) if isinstance(item, Post))
+    outcome = fixes.fix_files(counted(checker.check_all(posts)), recheck=lambda again: counted(checker.check_all(again)))
+    if not write:
+        click.echo(fixes.unified_diff(outcome), nl=False)
+        click.echo(f"{len(outcome.applied)} fix(es) in {len(outcome.changed)} file(s) would be applied; nothing written.", err=True)
+        sys.exit(EXIT_FINDINGS if outcome.changed else EXIT_OK)
+    failed = fixes.write(outcome)
+    for error in failed:
+        click.echo(click.style(str(error), fg="red"), err=True)
+    for skipped in outcome.skipped:
+        click.echo(f"not fixed: {skipped}", err=True)
+    if outcome.applied:
+        click.echo(f"Fixed {len(outcome.applied)} finding(s) in {len(outcome.changed) - len(failed)} file(s).", err=True)
+
+
 def _reporter(formats: Mapping[str, type[Reporter]], name: str, statistics: bool) -> type[Reporter]:
     if statistics and name != "text":
         raise click.UsageError("--statistics replaces the findings of text output; it does not go with --format " + name)
@@ -241,13 +276,17 @@ def _reporter(formats: Mapping[str, type[Reporter]], name: str, statistics: bool
 
 def _accepted(outcomes: Iterable[tuple[list[batch.Outcome], int]], path: str | None) -> Iterable[tuple[list[batch.Outcome], int]]:
     """The outcomes with the findings a baseline accepts marked as suppressed."""
-    if path is None:
+    known = _baseline(path)
+    if known is None:
         return outcomes
+    return (([known.apply(o) if isinstance(o, Record) else o for o in items], size) for items, size in outcomes)
+
+
+def _baseline(path: str | None) -> Baseline | None:
     try:
-        known = load_baseline(path)
+        return load_baseline(path) if path else None
     except InvalidBaseline as exc:
         raise click.UsageError(str(exc)) from None
-    return (([known.apply(o) if isinstance(o, Record) else o for o in items], size) for items, size in outcomes)
 
 
 def _entry_record(entry: Entry, post: Post | tuple[InputError, ...], checked: Iterator[batch.Outcome], plan_path: str) -> Record:

@@ -132,10 +132,11 @@ def load_config(path: Path) -> Config:
             data = tomllib.loads(source).get("tool", {}).get("compliance", {})
         except tomllib.TOMLDecodeError as exc:
             raise InvalidConfig([InputError(shown, getattr(exc, "lineno", None), f"not valid TOML: {exc}")]) from None
-        lines = {(key,): _toml_line(source, key) for key in data}
+        lines: dict[Any, int | None] = {(key,): _toml_line(source, key) for key in data}
     else:
         try:
-            data, lines = load(source)
+            data, found = load(source)
+            lines = dict(found)
         except YamlError as exc:
             raise InvalidConfig([InputError(shown, exc.line, f"not valid YAML: {exc}")]) from None
         data = {} if data is None else data

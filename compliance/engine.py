@@ -14,6 +14,7 @@ from .analysis import Analysis, Surface
 from .checks import KINDS
 from .checks.base import Hit
 from .claims import ClaimsRegister
+from .fixes import fix_for
 from .matching import CompiledLexicons, PatternFailure
 from .model import Finding, InputError, Post
 from .nlp.normalise import normalise
@@ -199,6 +200,7 @@ def make_finding(post: Post, rule: Rule, hit: Hit) -> Finding:
         post=post.id, path=post.origin.path, line=line, column=column, end_line=end_line, end_column=end_column,
         start=start, end=end, rule=rule.id, category=rule.category, severity=rule.severity, message=message,
         excerpt=excerpt(post.text, hit.start, hit.end), references=rule.references,
+        fix=fix_for(rule, hit, post, rule.preferred_label),
     )
 
 

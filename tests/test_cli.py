@@ -153,7 +153,7 @@ def test_json_document_has_exactly_the_contract_shape(workdir):
     assert text[finding["start"] : finding["end"]] == finding["excerpt"] == "code MAYA15"
     assert (finding["line"], finding["column"]) == (2, CODE_POST.index("code MAYA15") + 1)
     assert (finding["end_line"], finding["end_column"]) == (2, CODE_POST.index("code MAYA15") + len("code MAYA15") + 1)
-    assert finding["fix"] is None
+    assert finding["fix"] == {"start": 0, "end": 0, "replacement": "#ad "}  # the safe fix: the label at the start
     assert finding["suppressed"] is False
     assert finding["references"] and all(r.startswith("https://") for r in finding["references"])
     assert isinstance(finding["message"], str) and finding["message"]

@@ -310,7 +310,8 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
         rationale=r.text(body, "rationale", where, required=True),
         kind=kind,
         params=params,
-        examples=_parse_examples(r, body.get("examples"), where + ("examples",), fix is not None),
+        # A fix that is given but invalid is reported once, not again for each `fixed` text.
+        examples=_parse_examples(r, body.get("examples"), where + ("examples",), body.get("fix") is not None),
         references=r.strings(body, "references", where),
         hint=r.text(body, "hint", where),
         platforms=r.strings(body, "platforms", where, PLATFORMS),
