@@ -459,6 +459,9 @@ def explain(rule_id: str, rulesets: tuple[str, ...]) -> None:
     click.echo("\nWhy:\n" + wrap(rule.rationale))
     if rule.hint:
         click.echo("\nHow to fix:\n" + wrap(rule.hint))
+    if rule.fix:
+        what = {"insert_label": f'inserts "{rule.preferred_label}" at the start of the caption', "replace_label": f'replaces a one-word vague label with "{rule.preferred_label}"'}
+        click.echo("\nSafe fix (--fix):\n" + wrap(f"{what.get(rule.fix, rule.fix)}."))
     if rule.references:
         click.echo("\nSources:\n" + "\n".join(f"  {ref}" for ref in rule.references))
     for label, examples in (("Bad", rule.examples.bad), ("Good", rule.examples.good)):
