@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import suppressions
 from .analysis import Analysis, Surface
@@ -17,6 +18,7 @@ from .claims import ClaimsRegister
 from .fixes import fix_for
 from .matching import CompiledLexicons, PatternFailure
 from .model import Finding, InputError, Post
+from .nlp.language import detect as detect_language
 from .nlp.normalise import normalise
 from .nlp.pipeline import build_pipeline, pipeline
 from .rules.schema import Rule, RuleSet
@@ -43,18 +45,29 @@ class Result:
 @dataclass(frozen=True)
 class _Compiled:
     ruleset: RuleSet
-    lexicons: CompiledLexicons
     signals: Mapping[str, str]
     denials: frozenset[str]
     rules: tuple[Rule, ...]  # selected rules, fallbacks last
+    # Its lexicons compiled for each of its languages, on first use (a pipeline per language).
+    lexicons: dict[str, CompiledLexicons] = dataclasses.field(default_factory=dict)
     _by_scope: dict[tuple[object, ...], tuple[Rule, ...]] = dataclasses.field(default_factory=dict)
 
     def applies_to(self, post: Post) -> bool:
         return not post.market or not self.ruleset.markets or bool(set(post.market) & set(self.ruleset.markets))
 
+    @property
+    def needs_language(self) -> bool:
+        """Whether the language of a post matters: the set has several, or rules for some."""
+        return len(self.ruleset.languages) > 1 or any(rule.languages for rule in self.rules)
+
+    def language_for(self, post: Post) -> str:
+        """The language a post is analysed in: its own if the set has it, else the set's first."""
+        return post.language if post.language in self.ruleset.languages else self.ruleset.languages[0]
+
     def rules_for(self, post: Post) -> tuple[Rule, ...]:
-        """The rules that apply to a post's platform, format and market (few combinations: cached)."""
-        scope = (post.platform, post.format, post.market)
+        """The rules that apply to a post's platform, format, market and language (few
+        combinations: cached)."""
+        scope = (post.platform, post.format, post.market, post.language)
         if scope not in self._by_scope:
             self._by_scope[scope] = tuple(rule for rule in self.rules if rule.applies_to(post))
         return self._by_scope[scope]
@@ -87,30 +100,49 @@ class Checker:
         for prefix in (*select, *ignore):
             if not any(matches_any(rule_id, [prefix]) for rule_id in all_ids):
                 raise UsageError(f"'{prefix}' matches no rule of the loaded rule sets")
-        self._selected = [
-            tuple(sorted(
-                (rule for rule in ruleset.rules if (not select or matches_any(rule.id, select)) and not matches_any(rule.id, ignore)),
-                key=lambda rule: rule.fallback,
-            ))
+        self._compiled = [
+            _Compiled(
+                ruleset,
+                {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals},
+                frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies),
+                tuple(sorted(
+                    (rule for rule in ruleset.rules if (not select or matches_any(rule.id, select)) and not matches_any(rule.id, ignore)),
+                    key=lambda rule: rule.fallback,
+                )),
+            )
             for ruleset in rulesets
         ]
-        self._compile(pipeline("en"))
+        self._pipelines: dict[str, Language] = {}
+        self._strings_limits: dict[str, int] = {}
         if self.market:
             covered = {m for ruleset in rulesets for m in ruleset.markets}
             unknown = [m for m in self.market if covered and m not in covered]
             if unknown:
                 raise UsageError(f"no loaded rule set covers market {', '.join(unknown)} (covered: {', '.join(sorted(covered))})")
 
-    def _compile(self, nlp: Language) -> None:
-        """Compile the lexicons of every rule set against `nlp`'s vocabulary."""
-        self.nlp = nlp
-        self._compiled: list[_Compiled] = []
-        for ruleset, rules in zip(self.rulesets, self._selected):
-            signals = {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals}
-            denials = frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies)
-            lexicons = CompiledLexicons(ruleset.lexicons.values(), nlp, first=[*signals, *denials])
-            self._compiled.append(_Compiled(ruleset, lexicons, signals, denials, rules))
-        self._strings_limit = len(nlp.vocab.strings) + NEW_STRINGS_LIMIT
+    @property
+    def nlp(self) -> Language:
+        """The English pipeline (the one of the first rule set's language)."""
+        return self._pipeline(self._compiled[0].ruleset.languages[0] if self._compiled else "en")
+
+    def _pipeline(self, language: str) -> Language:
+        if language not in self._pipelines:
+            self._use(language, pipeline(language))
+        return self._pipelines[language]
+
+    def _use(self, language: str, nlp: Language) -> None:
+        """Make `nlp` the pipeline of `language`; lexicons compiled for the old one are dropped."""
+        self._pipelines[language] = nlp
+        self._strings_limits[language] = len(nlp.vocab.strings) + NEW_STRINGS_LIMIT
+        for compiled in self._compiled:
+            compiled.lexicons.pop(language, None)
+
+    def _lexicons(self, compiled: _Compiled, language: str) -> CompiledLexicons:
+        if language not in compiled.lexicons:
+            nlp = self._pipeline(language)
+            first = [*compiled.signals, *compiled.denials]
+            compiled.lexicons[language] = CompiledLexicons(compiled.ruleset.lexicons.values(), nlp, first=first)
+        return compiled.lexicons[language]
 
     def check(self, post: Post) -> Result:
         return next(self.check_all([post]))
@@ -137,35 +169,57 @@ class Checker:
         return dataclasses.replace(post, **changes) if changes else post
 
     def _check_batch(self, posts: list[Post]) -> Iterator[Result]:
-        if len(self.nlp.vocab.strings) > self._strings_limit:
-            self._compile(build_pipeline("en"))
+        for language, nlp in list(self._pipelines.items()):
+            if len(nlp.vocab.strings) > self._strings_limits[language]:
+                self._use(language, build_pipeline(language))
+        posts = [self._with_language(post) for post in posts]
+        plans = [[(c, c.language_for(post)) for c in self._compiled if c.applies_to(post)] for post in posts]
         norms = [normalise(post.text) for post in posts]
-        docs = self.nlp.pipe([norm.text for norm in norms])
-        for post, norm, doc in zip(posts, norms, docs):
+        # Each language's texts go through its pipeline in one batch.
+        wanted: dict[str, list[int]] = {}
+        for index, plan in enumerate(plans):
+            for language in dict.fromkeys(language for _, language in plan):
+                wanted.setdefault(language, []).append(index)
+        docs: dict[tuple[int, str], Doc] = {}
+        for language, indices in wanted.items():
+            for index, doc in zip(indices, self._pipeline(language).pipe([norms[i].text for i in indices])):
+                docs[(index, language)] = doc
+        for index, (post, plan) in enumerate(zip(posts, plans)):
             spoken = post.transcript == post.text
-            surfaces = [Surface("text", None, post.text, norm, doc, spoken), *self._other_surfaces(post, spoken)]
-            yield self._check_post(post, surfaces)
+            surfaces = {
+                language: [Surface("text", None, post.text, norms[index], docs[(index, language)], spoken), *self._other_surfaces(post, spoken, language)]
+                for language in dict.fromkeys(language for _, language in plan)
+            }
+            yield self._check_post(post, [(compiled, language, surfaces[language]) for compiled, language in plan])
 
-    def _other_surfaces(self, post: Post, spoken: bool) -> Iterator[Surface]:
+    def _with_language(self, post: Post) -> Post:
+        """The post with its detected language, when it names none and a rule set needs it."""
+        if post.language is not None or not any(c.needs_language for c in self._compiled if c.applies_to(post)):
+            return post
+        detected = detect_language(" ".join([post.text, *post.overlay]))
+        return dataclasses.replace(post, language=detected) if detected else post
+
+    def _other_surfaces(self, post: Post, spoken: bool, language: str) -> Iterator[Surface]:
         frames: list[tuple[str, int | None, str]] = [("overlay", i, text) for i, text in enumerate(post.overlay)]
         if post.transcript and not spoken:
             frames.append(("transcript", None, post.transcript))
+        nlp = self._pipeline(language)
         for name, frame, raw in frames:  # blank frames too: a blank story frame shows no disclosure
             norm = normalise(raw)
-            yield Surface(name, frame, raw, norm, self.nlp(norm.text))
+            yield Surface(name, frame, raw, norm, nlp(norm.text))
 
-    def _check_post(self, post: Post, surfaces: list[Surface]) -> Result:
+    def _check_post(self, post: Post, applicable: list[tuple[_Compiled, str, list[Surface]]]) -> Result:
+        """Every applicable rule set's rules, each on the post's surfaces in the set's language."""
         findings: list[Finding] = []
         errors: list[InputError] = []
-        applicable = [compiled for compiled in self._compiled if compiled.applies_to(post)]
         if not applicable:
             covered = ", ".join(sorted({m for c in self._compiled for m in c.ruleset.markets})) or "none"
             line, _ = post.origin.locate(post.text, 0)
             message = f"post {post.id}: no loaded rule set covers market {', '.join(post.market)} (covered: {covered}); not checked"
             return Result(post, (), (InputError(post.origin.path, line, message),))
         ran: list[str] = []
-        for compiled in applicable:
-            analysis = Analysis(post, surfaces, compiled.lexicons, compiled.signals, compiled.denials, self.register)
+        for compiled, language, surfaces in applicable:
+            analysis = Analysis(post, surfaces, self._lexicons(compiled, language), compiled.signals, compiled.denials, self.register)
             reported_kinds: set[str] = set()
             try:
                 for rule in compiled.rules_for(post):
@@ -198,7 +252,7 @@ def make_finding(post: Post, rule: Rule, hit: Hit) -> Finding:
     message = rule.message.format_map(_Values(hit.values)).strip()
     return Finding(
         post=post.id, path=post.origin.path, line=line, column=column, end_line=end_line, end_column=end_column,
-        start=start, end=end, rule=rule.id, category=rule.category, severity=rule.severity, message=message,
+        start=start, end=end, rule=rule.id, ruleset=rule.ruleset, category=rule.category, severity=rule.severity, message=message,
         excerpt=excerpt(post.text, hit.start, hit.end), references=rule.references,
         fix=fix_for(rule, hit, post, rule.preferred_label),
     )

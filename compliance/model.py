@@ -31,6 +31,7 @@ PLATFORMS = (
     "instagram", "tiktok", "youtube", "facebook", "x", "linkedin",
     "threads", "pinterest", "blog", "email", "other",
 )
+LANGUAGES = ("en", "fr", "es", "de", "vi")  # the languages with a pipeline (ISO 639-1)
 FORMATS = ("feed", "story", "reel", "short", "video", "live", "thread", "article")
 NONE_VALUE = "(none)"  # how reports name a missing channel, week, campaign or creator
 RELATIONSHIPS = (
@@ -237,6 +238,7 @@ class Finding:
     references: tuple[str, ...] = ()
     fix: Fix | None = None  # a safe edit of the post's text that resolves it
     suppression: Suppression | None = None  # why it does not count, when it does not
+    ruleset: str = ""  # the rule set of the rule: a post for two markets is checked by both
 
     @property
     def suppressed(self) -> bool:
@@ -255,7 +257,7 @@ class Finding:
         return {
             "post": self.post, "path": self.path, "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column,
-            "start": self.start, "end": self.end, "rule": self.rule,
+            "start": self.start, "end": self.end, "rule": self.rule, "ruleset": self.ruleset,
             "category": self.category, "severity": str(self.severity),
             "message": self.message, "excerpt": self.excerpt, "fix": self.fix.to_dict() if self.fix else None,
             "references": list(self.references), "suppressed": self.suppressed,

@@ -24,7 +24,7 @@ FINDING_LINE = re.compile(r"^(?P<path>[^:\s][^:]*):(?P<line>\d+):(?P<col>\d+): (
 HINT_LINE = re.compile(r"^    hint: \S.*$")
 FINDING_KEYS = {
     "post", "path", "line", "column", "end_line", "end_column", "start", "end", "rule", "category",
-    "severity", "message", "excerpt", "fix", "references", "suppressed", "suppression",
+    "severity", "message", "excerpt", "fix", "references", "suppressed", "suppression", "ruleset",
 }
 CATEGORIES = set(compliance.model.CATEGORIES)
 

@@ -13,16 +13,23 @@ import json
 
 import numpy
 from spacy.attrs import IS_PUNCT, LEMMA, ORTH, SENT_START
-from spacy.lang.en import English
-from spacy.language import Language
+from spacy.lang.char_classes import ALPHA
+from spacy.language import BaseDefaults, Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, get_lang_class
 
+from ..model import LANGUAGES
 from .tokenizer import LazySpecialCases
 
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = LANGUAGES
+# spaCy's Vietnamese tokenizer needs pyvi (scikit-learn and scipy, 236 MB) or splits on spaces
+# only, leaving punctuation on words; the multi-language rule tokenizer splits syllables and
+# punctuation as the other languages do (research/toolchain.md). Vietnamese does not inflect:
+# no lemma table is needed.
+SPACY_LANGUAGE = {"vi": "xx"}
+ELISION = "'’"
 
 
 # Invisible parts of emoji (variation selectors, skin tones) split off like punctuation, so
@@ -37,7 +44,7 @@ def social_prefixes(defaults: type) -> list[str]:
 
 
 def social_tokenizer(nlp: Language) -> LazySpecialCases:
-    """English tokenization with social prefixes; special cases load lazily (tokenizer.py)."""
+    """The language's tokenization with social prefixes; special cases load lazily (tokenizer.py)."""
     defaults = nlp.Defaults
     prefixes = social_prefixes(defaults)
     tokenizer = Tokenizer(
@@ -52,6 +59,19 @@ def social_tokenizer(nlp: Language) -> LazySpecialCases:
     return LazySpecialCases(tokenizer, defaults.tokenizer_exceptions)
 
 
+class FrenchLiteDefaults(BaseDefaults):
+    """French punctuation rules with elision ("l'été" -> "l'" + "été"), without spaCy's French
+    tokenizer exceptions: importing those takes 4.5 s (a regex of every hyphenated French word),
+    three times the rest of start-up, for words no disclosure or claim pattern needs."""
+
+    infixes = [*(BaseDefaults.infixes or []), rf"(?<=[{ALPHA}][{ELISION}])(?=[{ALPHA}])"]
+
+
+class FrenchLite(Language):
+    lang = "fr"
+    Defaults = FrenchLiteDefaults
+
+
 @functools.cache
 def pipeline(language: str = "en") -> Language:
     """The shared pipeline for `language`, built on first use."""
@@ -62,17 +82,21 @@ def build_pipeline(language: str = "en") -> Language:
     """A new pipeline for `language`, with a vocabulary of its own."""
     if language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"no pipeline for language {language!r}")
-    nlp = English(create_tokenizer=social_tokenizer)
+    language_class = FrenchLite if language == "fr" else get_lang_class(SPACY_LANGUAGE.get(language, language))
+    nlp = language_class(create_tokenizer=social_tokenizer)
     nlp.add_pipe("array_sentencizer")
     nlp.add_pipe("lookup_lemmas", config={"language": language})
     return nlp
 
 
 @functools.cache
-def lemma_table(language: str) -> dict[str, str]:
+def lemma_table(language: str) -> dict[str, str | list[str]]:
+    """The language's lemma lookup table; empty for a language without one (Vietnamese)."""
     data = importlib.resources.files("spacy_lookups_data") / "data" / f"{language}_lemma_lookup.json.gz"
+    if not data.is_file():
+        return {}
     with gzip.open(data.open("rb"), "rt", encoding="utf-8") as handle:
-        table: dict[str, str] = json.load(handle)
+        table: dict[str, str | list[str]] = json.load(handle)
     return table
 
 
@@ -85,7 +109,7 @@ class LookupLemmatizer:
     """
 
     def __init__(self, language: str) -> None:
-        self.table = lemma_table(language)
+        self.table: dict[str, str | list[str]] = lemma_table(language)
         self.by_orth: dict[int, int] = {}  # string hash of a form -> string hash of its lemma
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,6 +127,8 @@ class LookupLemmatizer:
         if lemma is None:
             lower = text.lower()
             lemma = self.table.get(lower, lower)
+        if isinstance(lemma, list):  # some tables (French) list several lemmas: the first is the usual one
+            lemma = lemma[0]
         self.by_orth[orth] = lemma_hash = doc.vocab.strings.add(lemma)
         return lemma_hash
 

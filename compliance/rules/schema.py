@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from ..checks import KINDS
 from ..checks.base import LexiconName
 from ..matching import MATCH_KINDS, LexiconSpec, pattern_error
-from ..model import CATEGORIES, FORMATS, PLATFORMS, RELATIONSHIPS, InputError, Origin, Post, Severity
+from ..model import CATEGORIES, FORMATS, PLATFORMS, RELATIONSHIPS, InputError, Origin, Post, Severity, LANGUAGES
 from ..sources.fields import FieldError, post_from_fields
 from .located import Path, line_of
 
@@ -96,6 +96,7 @@ class Rule:
     platforms: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     markets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # languages of the posts it applies to (as given or detected)
     fallback: bool = False  # runs only when no other rule of its kind reported the post
     fix: str | None = None  # one of FIXES: the safe edit that resolves its findings
     preferred_label: str | None = None  # its rule set's preferred label, set by the loader (what `fix` writes)
@@ -110,6 +111,7 @@ class Rule:
             (not self.platforms or post.platform in self.platforms)
             and (not self.formats or post.format in self.formats)
             and (not self.markets or not post.market or bool(set(post.market) & set(self.markets)))
+            and (not self.languages or post.language in self.languages)
         )
 
 
@@ -136,7 +138,7 @@ RULESET_FIELDS = {
 LEXICON_FIELDS = {"match", "terms", "include", "signals", "denies", "description"}
 RULE_FIELDS = {
     "id", "title", "category", "severity", "message", "rationale", "references", "hint", "platforms",
-    "formats", "markets", "kind", "params", "examples", "fallback", "fix",
+    "formats", "markets", "languages", "kind", "params", "examples", "fallback", "fix",
 }
 
 
@@ -233,7 +235,7 @@ def parse_ruleset(data: Any, path: str, lines: dict[Path, int]) -> tuple[RuleSet
         path=path,
         jurisdiction=r.text(top, "jurisdiction", ()),
         markets=r.strings(top, "markets", ()),
-        languages=r.strings(top, "languages", ()) or ("en",),
+        languages=r.strings(top, "languages", (), LANGUAGES) or ("en",),
         sources={str(k): str(v) for k, v in sources.items()},
         extends=r.strings(top, "extends", ()),
         preferred_label=_preferred_label(r, top),
@@ -317,6 +319,7 @@ def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | No
         platforms=r.strings(body, "platforms", where, PLATFORMS),
         formats=r.strings(body, "formats", where, FORMATS),
         markets=r.strings(body, "markets", where),
+        languages=r.strings(body, "languages", where, LANGUAGES),
         fallback=fallback is True,
         fix=fix,
         ruleset=ruleset_id,
