@@ -36,7 +36,7 @@ from .reporting.report import NOT_CHECKED
 from .reporting.statistics import Statistics
 from .reporting.table import Table
 from .reporting.text import Text
-from .rules.loader import DEFAULT_RULESETS, load_rulesets
+from .rules.loader import DEFAULT_RULESETS, load_rulesets, market_rulesets
 from .rules.schema import InvalidRuleSet, Rule, RuleSet
 from .sources import INPUT_FORMATS, Input, inputs, read_input, read_paths
 from .sources.csv_posts import FIELDS as CSV_FIELDS
@@ -198,7 +198,8 @@ def audit(
     except InvalidPlan as exc:  # nothing to audit, but still a report that says why
         run = Run(tuple(), plan=Plan(plan_path))
         _report(run, reporter, output, exc.errors, iter(()), None, fail_on, broken=True)
-    checker, run, errors = _prepare(config, rulesets, claims_file or content_plan.claims, select, ignore)
+    planned_markets = {m for m in content_plan.markets} | {m for planned in content_plan.entries for m in planned.entry.market}
+    checker, run, errors = _prepare(config, rulesets, claims_file or content_plan.claims, select, ignore, markets=sorted(planned_markets))
     plan = Plan(plan_path, content_plan.campaign, content_plan.brand, content_plan.markets, content_plan.unplanned())
     run = dataclasses.replace(run, plan=plan)
     entries = list(posts(content_plan, config.own_handles()))
@@ -310,7 +311,9 @@ def _prepare(
 ) -> tuple[Checker | None, Run, list[InputError]]:
     """The checker (None when every rule set is broken), the run's context, and the errors met."""
     with _startup():
-        loaded, errors = _load_valid(_split(rulesets) or DEFAULT_RULESETS)
+        # Without --ruleset: the built-in sets of the markets asked for, else the default (us-ftc).
+        specs = _split(rulesets) or _market_specs(markets) or DEFAULT_RULESETS
+        loaded, errors = _load_valid(specs)
         loaded, config_errors = customise(loaded, config)
         errors += config_errors
         register, register_errors = _load_register(claims_file)
@@ -322,10 +325,18 @@ def _prepare(
             checker = Checker(
                 loaded, select=_split(select), ignore=_split(ignore), platform=platform, market=markets, register=register,
                 ignores=config.ignores(), defaults_by_path=config.defaults_by_path(),
+                resolve=None if rulesets else lambda market: customise(market_rulesets(market), config)[0],
             )
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
     return checker, run, errors + register_errors
+
+
+def _market_specs(markets: Sequence[str]) -> list[str]:
+    """The built-in rule sets of these markets (a market without one is reported by the checker)."""
+    if not markets:
+        return []
+    return list(dict.fromkeys(ruleset.id for market in markets for ruleset in market_rulesets(market)))
 
 
 def _report(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,12 +48,16 @@ class _Compiled:
     signals: Mapping[str, str]
     denials: frozenset[str]
     rules: tuple[Rule, ...]  # selected rules, fallbacks last
+    # Loaded for a market a post named, not asked for: it checks only posts of its markets.
+    on_demand: bool = False
     # Its lexicons compiled for each of its languages, on first use (a pipeline per language).
     lexicons: dict[str, CompiledLexicons] = dataclasses.field(default_factory=dict)
     _by_scope: dict[tuple[object, ...], tuple[Rule, ...]] = dataclasses.field(default_factory=dict)
 
     def applies_to(self, post: Post) -> bool:
-        return not post.market or not self.ruleset.markets or bool(set(post.market) & set(self.ruleset.markets))
+        if not post.market:
+            return not self.on_demand
+        return not self.ruleset.markets or bool(set(post.market) & set(self.ruleset.markets))
 
     @property
     def needs_language(self) -> bool:
@@ -89,7 +93,10 @@ class Checker:
         register: ClaimsRegister | None = None,
         ignores: Sequence[ConfigIgnore] = (),
         defaults_by_path: Sequence[tuple[str, Mapping[str, Any]]] = (),
+        resolve: Callable[[str], Sequence[RuleSet]] | None = None,
     ) -> None:
+        """`resolve` gives the rule sets of a market that a post names and no loaded set covers
+        (the built-in ones, from the command line); without it such a post is an input error."""
         self.rulesets = tuple(rulesets)
         self.ignores = tuple(ignores)  # suppressions from the configuration
         self.defaults_by_path = tuple(defaults_by_path)  # (glob, post fields) for posts that lack them
@@ -100,18 +107,9 @@ class Checker:
         for prefix in (*select, *ignore):
             if not any(matches_any(rule_id, [prefix]) for rule_id in all_ids):
                 raise UsageError(f"'{prefix}' matches no rule of the loaded rule sets")
-        self._compiled = [
-            _Compiled(
-                ruleset,
-                {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals},
-                frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies),
-                tuple(sorted(
-                    (rule for rule in ruleset.rules if (not select or matches_any(rule.id, select)) and not matches_any(rule.id, ignore)),
-                    key=lambda rule: rule.fallback,
-                )),
-            )
-            for ruleset in rulesets
-        ]
+        self._select, self._ignore, self._resolve = tuple(select), tuple(ignore), resolve
+        self._compiled = [self._prepared(ruleset) for ruleset in rulesets]
+        self._unresolved: set[str] = set()
         self._pipelines: dict[str, Language] = {}
         self._strings_limits: dict[str, int] = {}
         if self.market:
@@ -119,6 +117,28 @@ class Checker:
             unknown = [m for m in self.market if covered and m not in covered]
             if unknown:
                 raise UsageError(f"no loaded rule set covers market {', '.join(unknown)} (covered: {', '.join(sorted(covered))})")
+
+    def _prepared(self, ruleset: RuleSet, on_demand: bool = False) -> _Compiled:
+        selected = (rule for rule in ruleset.rules if (not self._select or matches_any(rule.id, self._select)) and not matches_any(rule.id, self._ignore))
+        return _Compiled(
+            ruleset,
+            {name: lex.signals for name, lex in ruleset.lexicons.items() if lex.signals},
+            frozenset(name for name, lex in ruleset.lexicons.items() if lex.denies),
+            tuple(sorted(selected, key=lambda rule: rule.fallback)),
+            on_demand,
+        )
+
+    def _cover(self, markets: Iterable[str]) -> None:
+        """Load the rule sets of markets that posts name and no loaded set covers."""
+        covered = {market for compiled in self._compiled for market in compiled.ruleset.markets}
+        for market in markets:
+            if market in covered or market in self._unresolved or self._resolve is None:
+                continue
+            found = [ruleset for ruleset in self._resolve(market) if ruleset.id not in {c.ruleset.id for c in self._compiled}]
+            self._compiled += [self._prepared(ruleset, on_demand=True) for ruleset in found]
+            covered |= {m for ruleset in found for m in ruleset.markets}
+            if market not in covered:
+                self._unresolved.add(market)
 
     @property
     def nlp(self) -> Language:
@@ -172,6 +192,7 @@ class Checker:
         for language, nlp in list(self._pipelines.items()):
             if len(nlp.vocab.strings) > self._strings_limits[language]:
                 self._use(language, build_pipeline(language))
+        self._cover({market for post in posts for market in post.market})
         posts = [self._with_language(post) for post in posts]
         plans = [[(c, c.language_for(post)) for c in self._compiled if c.applies_to(post)] for post in posts]
         norms = [normalise(post.text) for post in posts]

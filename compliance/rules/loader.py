@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.resources
 from pathlib import Path as FsPath
 from typing import Sequence
@@ -121,3 +122,14 @@ class _Loader:
                 if name not in known:
                     line = rule.param_lines.get(param, rule.line)
                     self.problems.append(Problem(rule.path, line, f"{rule.id}.params.{param}", f"unknown lexicon '{name}'"))
+
+
+@functools.cache
+def builtin_rulesets() -> tuple[RuleSet, ...]:
+    """Every built-in rule set that covers a market (shared lexicon sets left out)."""
+    return tuple(ruleset for ruleset in load_rulesets(builtin_names()) if ruleset.markets)
+
+
+def market_rulesets(market: str) -> list[RuleSet]:
+    """The built-in rule sets of a market (`uk`: uk-asa)."""
+    return [ruleset for ruleset in builtin_rulesets() if market in ruleset.markets]
