@@ -71,10 +71,10 @@ def bare_spacy() -> Callable[[list[str]], object]:
     return lambda texts: sum(1 for _ in nlp.pipe(texts))
 
 
-def compliance_checker() -> tuple[Callable[[list[str]], object], Callable[[list[str]], int]]:
+def compliance_checker(rulesets: list[str]) -> tuple[Callable[[list[str]], object], Callable[[list[str]], int]]:
     from compliance import Checker, Origin, Post, load_rulesets
 
-    checker = Checker(load_rulesets(["us-ftc"]), platform="instagram")
+    checker = Checker(load_rulesets(rulesets), platform="instagram")
 
     def posts(texts: list[str]) -> list[Post]:
         return [Post(text=t, id=str(i), origin=Origin("bench")) for i, t in enumerate(texts)]
@@ -88,13 +88,13 @@ def compliance_checker() -> tuple[Callable[[list[str]], object], Callable[[list[
     return run, findings
 
 
-def paired_throughput(texts: list[str], rounds: int = 9) -> tuple[float, float, float, int]:
+def paired_throughput(texts: list[str], rulesets: list[str], rounds: int = 9) -> tuple[float, float, float, int]:
     """Posts per CPU second of bare spaCy and of compliance, and the median of their ratio.
 
     The two run in alternation on slices of the same posts, and the ratio is taken round by
     round: on a shared machine, load and clock speed drift, and they drift for both alike.
     """
-    bare, (ours, findings) = bare_spacy(), compliance_checker()
+    bare, (ours, findings) = bare_spacy(), compliance_checker(rulesets)
     gc.freeze()  # as `compliance check` does after start-up; both pipelines alike
     warm = texts[:300]
     bare(warm), ours(warm)
@@ -139,25 +139,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rulesets", default="us-ftc", help="Comma-separated rule sets (every post is checked by each).")
     args = parser.parse_args()
+    rulesets = args.rulesets.split(",")
     texts = generate(args.posts)
     words = sum(len(t.split()) for t in texts) / len(texts)
 
-    bare, ours, ratio, findings = paired_throughput(texts)
+    bare, ours, ratio, findings = paired_throughput(texts, rulesets)
 
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.md"
         draft.write_text("---\nplatform: instagram\n---\n" + texts[0] + "\n", encoding="utf-8")
         posts_file = Path(tmp) / "posts.jsonl"
         posts_file.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
-        cli = [sys.executable, "-m", "compliance", "check", "--fail-on", "never"]
+        cli = [sys.executable, "-m", "compliance", "check", "--fail-on", "never", *(f"--ruleset={r}" for r in rulesets)]
         import_spacy, one_file = cold_starts([[sys.executable, "-c", "import spacy"], cli + [str(draft)]], args.runs)
         memory = peak_memory_mb(cli + ["--format", "json", str(posts_file)])
 
     rows = [
         ("posts", f"{len(texts):,} (mean {words:.1f} words)"),
         ("bare spaCy (tokenizer + sentencizer + lookup lemmas)", f"{bare:,.0f} posts/s"),
-        ("compliance check_all, us-ftc", f"{ours:,.0f} posts/s ({findings:,} findings)"),
+        (f"compliance check_all, {', '.join(rulesets)}", f"{ours:,.0f} posts/s ({findings:,} findings)"),
         ("ratio to bare spaCy, median of paired rounds (target >= 0.50)", f"{ratio:.2f}"),
         ('cold start: python -c "import spacy"', f"{import_spacy * 1000:,.0f} ms"),
         ("cold start: compliance check one draft", f"{one_file * 1000:,.0f} ms"),

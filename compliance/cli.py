@@ -568,12 +568,14 @@ def rules_validate(paths: tuple[str, ...]) -> None:
 @click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform of posts that name none.")
 @click.option("--verbose", "-v", is_flag=True, help="List every post whose categories differ from its annotation.")
 def eval_command(corpus: tuple[str, ...], rulesets: tuple[str, ...], platform: str | None, verbose: bool) -> None:
-    """Precision, recall and F1 per category on an annotated corpus (posts with `expect`)."""
+    """Precision, recall and F1 per category on an annotated corpus (posts with `expect`).
+    Without --ruleset, each post is checked by the built-in set of its market."""
     from .evaluation import evaluate, table
 
     loaded = _load(rulesets)
     read_errors: list[InputError] = []
-    evaluation = evaluate(Checker(loaded, platform=platform).check_all(_posts(read_paths(corpus), read_errors)))
+    checker = Checker(loaded, platform=platform, resolve=None if rulesets else market_rulesets)
+    evaluation = evaluate(checker.check_all(_posts(read_paths(corpus), read_errors)))
     errors = read_errors + evaluation.errors
     for error in errors:
         click.echo(click.style(str(error), fg="red"), err=True)

@@ -2,7 +2,8 @@
 
 NFKC folds full-width and styled letters (`＃ａｄ`, `#𝗮𝗱`), zero-width characters are dropped
 (`#a\u200bd`), and Latin look-alikes from Cyrillic and Greek are mapped to Latin inside words
-that are otherwise Latin (`#аd` with a Cyrillic `а`). Every character of the normalised text
+that are otherwise Latin (`#аd` with a Cyrillic `а`), and curly apostrophes are made straight.
+Every character of the normalised text
 remembers the raw span it came from, so findings always point into what the user wrote.
 """
 
@@ -26,6 +27,9 @@ HOMOGLYPHS = {
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 }
 _HOMOGLYPH_TABLE = str.maketrans(HOMOGLYPHS)
+# Phones type curly apostrophes ("isn’t", "today’s"); patterns are written with the straight one.
+# One character for one, so offsets do not move.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _NON_ASCII_RUN = regex.compile(r"(?s).?[^\x00-\x7f]+")  # with the character before: a base for combining marks
 _WORD = regex.compile(r"[#@]?\w+")
 
@@ -51,7 +55,7 @@ class Normalised:
     def changed(self, raw: str, start: int, end: int) -> bool:
         """Whether the raw text of a normalised span differs from it beyond letter case."""
         raw_start, raw_end = self.to_raw(start, end)
-        return raw[raw_start:raw_end].casefold() != self.text[start:end].casefold()
+        return raw[raw_start:raw_end].translate(_APOSTROPHES).casefold() != self.text[start:end].casefold()
 
 
 _SUSPECT = regex.compile("[" + regex.escape("".join(ZERO_WIDTH) + "".join(HOMOGLYPHS)) + "]")
@@ -60,7 +64,7 @@ _SUSPECT = regex.compile("[" + regex.escape("".join(ZERO_WIDTH) + "".join(HOMOGL
 def normalise(raw: str) -> Normalised:
     # Fast path: ASCII, or text (emoji, accents) that NFKC leaves alone and has nothing to hide.
     if raw.isascii() or (unicodedata.is_normalized("NFKC", raw) and not _SUSPECT.search(raw)):
-        return Normalised(raw)
+        return Normalised(raw.translate(_APOSTROPHES))
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -80,9 +84,9 @@ def normalise(raw: str) -> Normalised:
     pieces.append(raw[done:])
     starts.extend(range(done, len(raw)))
     ends.extend(range(done + 1, len(raw) + 1))
-    text = _map_homoglyphs("".join(pieces))
-    if text == raw:
-        return Normalised(raw)
+    text = _map_homoglyphs("".join(pieces)).translate(_APOSTROPHES)
+    if len(text) == len(raw) and text == raw.translate(_APOSTROPHES):
+        return Normalised(text)
     return Normalised(text, tuple(starts), tuple(ends))
 
 

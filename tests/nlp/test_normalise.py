@@ -62,3 +62,13 @@ def test_empty_span_at_the_end():
     raw = "ok #a\u200bd"
     norm = normalise(raw)
     assert norm.to_raw(len(norm.text), len(norm.text)) == (len(raw), len(raw))
+
+
+def test_curly_apostrophes_are_made_straight_without_moving_offsets():
+    from compliance.nlp.normalise import normalise
+
+    raw = "this isn’t sponsored, it’s today’s pick ✨"
+    norm = normalise(raw)
+    assert norm.text == raw.replace("’", "'")
+    assert norm.to_raw(5, 10) == (5, 10)
+    assert not norm.changed(raw, 5, 10)  # an apostrophe is not a disguise
