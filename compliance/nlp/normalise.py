@@ -55,7 +55,9 @@ class Normalised:
     def changed(self, raw: str, start: int, end: int) -> bool:
         """Whether the raw text of a normalised span differs from it beyond letter case."""
         raw_start, raw_end = self.to_raw(start, end)
-        return raw[raw_start:raw_end].translate(_APOSTROPHES).casefold() != self.text[start:end].casefold()
+        # Canonical composition (an accent typed as a combining mark) is spelling, not disguise.
+        written = unicodedata.normalize("NFC", raw[raw_start:raw_end]).translate(_APOSTROPHES)
+        return written.casefold() != self.text[start:end].casefold()
 
 
 _SUSPECT = regex.compile("[" + regex.escape("".join(ZERO_WIDTH) + "".join(HOMOGLYPHS)) + "]")
