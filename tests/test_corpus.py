@@ -52,7 +52,7 @@ def test_false_alarms(evaluation):
 
 # Each market's corpus, checked by its own rule set (issue 6): at least 60 posts, half of them
 # clean; precision >= 0.9 and recall >= 0.85 for every category with at least 3 posts.
-MARKET_RULESETS = {"uk": "uk-asa", "au": "au", "ca": "ca", "fr": "fr", "es": "es", "vn": "vn"}
+MARKET_RULESETS = {"uk": "uk-asa", "au": "au", "ca": "ca", "fr": "fr", "es": "es", "vn": "vn", "de": "de"}
 MIN_SUPPORT = 3
 
 
