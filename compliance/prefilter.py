@@ -69,7 +69,14 @@ def _usable(needle: str) -> bool:
     return needle.startswith(RAW) or len(needle.strip()) >= MIN_NEEDLE
 
 
+# Fuzzy matching of the `regex` module ("(?:werbung){e<=1}"): the stdlib parser reads the braces
+# as literal text, which would make a needle the text never contains.
+_FUZZY = re.compile(r"\{[^{}]*\b[eids]\s*<")
+
+
 def requirements(pattern: str) -> Requirements | None:
+    if _FUZZY.search(pattern):
+        return None
     parsed = parse(pattern)
     if parsed is None:  # syntax the stdlib parser does not know: no prefilter
         return None

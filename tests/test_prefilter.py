@@ -82,3 +82,10 @@ def test_symbols_the_word_form_drops_are_required_in_the_raw_text():
     prefilter = Prefilter([requirements(r"\$[A-Z]{2,6}\b")])
     assert prefilter.candidates("get in on $MOON now") == [0]
     assert prefilter.candidates("no tickers here") == []
+
+
+def test_fuzzy_patterns_are_not_filtered_on_their_braces():
+    from compliance.prefilter import requirements
+
+    assert requirements(r"(?i)\b(?:werbung){e<=1}\b") is None
+    assert requirements(r"(?i)\bwerbung{1,2}\b") is not None  # an ordinary repeat still has needles
