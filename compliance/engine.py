@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -59,7 +60,7 @@ class _Compiled:
             return not self.on_demand
         return not self.ruleset.markets or bool(set(post.market) & set(self.ruleset.markets))
 
-    @property
+    @functools.cached_property
     def needs_language(self) -> bool:
         """Whether the language of a post matters: the set has several, or rules for some."""
         return len(self.ruleset.languages) > 1 or any(rule.languages for rule in self.rules)
@@ -194,7 +195,12 @@ class Checker:
                 self._use(language, build_pipeline(language))
         self._cover({market for post in posts for market in post.market})
         posts = [self._with_language(post) for post in posts]
-        plans = [[(c, c.language_for(post)) for c in self._compiled if c.applies_to(post)] for post in posts]
+        if len(self._compiled) == 1 and not self._compiled[0].on_demand and not self._compiled[0].needs_language:
+            only = self._compiled[0]  # the common case, one set in one language: no choices to make
+            language = only.ruleset.languages[0]
+            plans = [[(only, language)] if only.applies_to(post) else [] for post in posts]
+        else:
+            plans = [[(c, c.language_for(post)) for c in self._compiled if c.applies_to(post)] for post in posts]
         norms = [normalise(post.text) for post in posts]
         # Each language's texts go through its pipeline in one batch.
         wanted: dict[str, list[int]] = {}

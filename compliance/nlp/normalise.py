@@ -65,7 +65,9 @@ _SUSPECT = regex.compile("[" + regex.escape("".join(ZERO_WIDTH) + "".join(HOMOGL
 
 def normalise(raw: str) -> Normalised:
     # Fast path: ASCII, or text (emoji, accents) that NFKC leaves alone and has nothing to hide.
-    if raw.isascii() or (unicodedata.is_normalized("NFKC", raw) and not _SUSPECT.search(raw)):
+    if raw.isascii():
+        return Normalised(raw)
+    if unicodedata.is_normalized("NFKC", raw) and not _SUSPECT.search(raw):
         return Normalised(raw.translate(_APOSTROPHES))
     pieces: list[str] = []
     starts: list[int] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import importlib.resources
 from pathlib import Path as FsPath
 from typing import Sequence
@@ -124,12 +125,24 @@ class _Loader:
                     self.problems.append(Problem(rule.path, line, f"{rule.id}.params.{param}", f"unknown lexicon '{name}'"))
 
 
+_MARKETS_LINE = re.compile(r"^markets:\s*\[([^\]]*)\]", re.MULTILINE)
+
+
 @functools.cache
-def builtin_rulesets() -> tuple[RuleSet, ...]:
-    """Every built-in rule set that covers a market (shared lexicon sets left out)."""
-    return tuple(ruleset for ruleset in load_rulesets(builtin_names()) if ruleset.markets)
+def builtin_markets() -> dict[str, tuple[str, ...]]:
+    """The markets of each built-in rule set, read from its `markets: [...]` line: finding the
+    set of a market must not cost parsing them all."""
+    found = {}
+    for name in builtin_names():
+        text = (importlib.resources.files(BUILTIN_PACKAGE) / f"{name}.yaml").read_text(encoding="utf-8")
+        line = _MARKETS_LINE.search(text)
+        if line:
+            found[name] = tuple(m.strip().strip("'\"") for m in line.group(1).split(",") if m.strip())
+    return found
 
 
+@functools.cache
 def market_rulesets(market: str) -> list[RuleSet]:
     """The built-in rule sets of a market (`uk`: uk-asa)."""
-    return [ruleset for ruleset in builtin_rulesets() if market in ruleset.markets]
+    names = [name for name, markets in builtin_markets().items() if market in markets]
+    return [ruleset for ruleset in load_rulesets(names) if market in ruleset.markets] if names else []
