@@ -223,7 +223,8 @@ class Checker:
         """The post with its detected language, when it names none and a rule set needs it."""
         if post.language is not None or not any(c.needs_language for c in self._compiled if c.applies_to(post)):
             return post
-        detected = detect_language(" ".join([post.text, *post.overlay]))
+        # The caption says the post's language; on-screen text only when the caption is too short.
+        detected = detect_language(post.text) or detect_language(" ".join([post.text, *post.overlay]))
         return dataclasses.replace(post, language=detected) if detected else post
 
     def _other_surfaces(self, post: Post, spoken: bool, language: str) -> Iterator[Surface]:
