@@ -50,4 +50,4 @@ def _detector():  # type: ignore[no-untyped-def]
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
