@@ -9,6 +9,7 @@ rule sets and pipeline instead of building their own.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import multiprocessing
@@ -35,6 +36,7 @@ class Lines:
     path: str
     first_line: int
     data: bytes
+    limits: Mapping[str, int] = dataclasses.field(default_factory=dict)  # max_post_size, max_line_length
 
     @property
     def size(self) -> int:
@@ -54,17 +56,21 @@ Work = Union[Lines, Posts]
 Outcome = Union[Record, InputError]
 
 
-def work_of(sources: Iterable[Input | InputError], stdin: BinaryIO | None = None, columns: Mapping[str, str] | None = None) -> Iterator[Work]:
-    """The units of work of the inputs, in input order."""
+def work_of(
+    sources: Iterable[Input | InputError], stdin: BinaryIO | None = None, columns: Mapping[str, str] | None = None,
+    limits: Mapping[str, int] | None = None,
+) -> Iterator[Work]:
+    """The units of work of the inputs, in input order. `limits`: max_post_size, max_line_length."""
+    limits = dict(limits or {})
     for source in sources:
         if isinstance(source, InputError):
             yield Posts((source,))
         elif source.path is None:
-            yield from _stdin(source, stdin, columns)
+            yield from _stdin(source, stdin, columns, limits)
         elif source.format == "jsonl":
-            yield from _json_lines_file(source)
+            yield from _json_lines_file(source, limits)
         else:
-            yield from grouped(read_input(source, None, columns), size_of(source))
+            yield from grouped(read_input(source, None, columns, **limits), size_of(source))
 
 
 def size_of(source: Input | InputError) -> int:
@@ -75,27 +81,27 @@ def size_of(source: Input | InputError) -> int:
         return 0
 
 
-def _stdin(source: Input, stdin: BinaryIO | None, columns: Mapping[str, str] | None) -> Iterator[Work]:
+def _stdin(source: Input, stdin: BinaryIO | None, columns: Mapping[str, str] | None, limits: Mapping[str, int]) -> Iterator[Work]:
     """Standard input: streamed when it is JSON Lines, read whole otherwise."""
     stream = stdin or io.BytesIO()
     head = stream.read(BLOCK_BYTES)
     found = sniff(head) if source.format == "auto" else source.format
     if found == "jsonl":
-        yield from json_lines(itertools.chain([head], iter(lambda: stream.read(BLOCK_BYTES), b"")), source.shown)
+        yield from json_lines(itertools.chain([head], iter(lambda: stream.read(BLOCK_BYTES), b"")), source.shown, limits)
     else:
-        yield from grouped(read_input(Input(source.shown, None, found), io.BytesIO(head + stream.read()), columns))
+        yield from grouped(read_input(Input(source.shown, None, found), io.BytesIO(head + stream.read()), columns, **limits))
 
 
-def _json_lines_file(source: Input) -> Iterator[Work]:
+def _json_lines_file(source: Input, limits: Mapping[str, int]) -> Iterator[Work]:
     assert source.path is not None
     try:
         with source.path.open("rb") as stream:
-            yield from json_lines(iter(lambda: stream.read(BLOCK_BYTES), b""), source.shown)
+            yield from json_lines(iter(lambda: stream.read(BLOCK_BYTES), b""), source.shown, limits)
     except OSError as exc:
         yield Posts((InputError(source.shown, None, f"cannot be read: {exc.strerror or exc}"),))
 
 
-def json_lines(blocks: Iterable[bytes], path: str) -> Iterator[Work]:
+def json_lines(blocks: Iterable[bytes], path: str, limits: Mapping[str, int] | None = None) -> Iterator[Work]:
     """A JSON Lines stream, as blocks of bytes, cut into units at line ends without parsing it."""
     first, rest = 1, b""
     for block in blocks:
@@ -107,11 +113,11 @@ def json_lines(blocks: Iterable[bytes], path: str) -> Iterator[Work]:
         data = rest + block
         cut = data.rfind(b"\n") + 1
         if cut:
-            yield Lines(path, first, data[:cut])
+            yield Lines(path, first, data[:cut], dict(limits or {}))
             first += data.count(b"\n", 0, cut)
         rest = data[cut:]
     if rest:
-        yield Lines(path, first, rest)
+        yield Lines(path, first, rest, dict(limits or {}))
 
 
 def grouped(items: Iterable[Post | InputError], size: int = 0) -> Iterator[Posts]:
@@ -126,7 +132,7 @@ def grouped(items: Iterable[Post | InputError], size: int = 0) -> Iterator[Posts
 
 def outcomes(work: Work, checker: Checker, keep_text: bool = False) -> list[Outcome]:
     """Check one unit: a record per post and the input errors, in input order."""
-    items = list(jsonl.read(work.data, work.path, work.first_line)) if isinstance(work, Lines) else work.items
+    items = list(jsonl.read(work.data, work.path, work.first_line, **work.limits)) if isinstance(work, Lines) else work.items
     results = checker.check_all([item for item in items if isinstance(item, Post)])
     return [item if isinstance(item, InputError) else record(next(results), keep_text) for item in items]
 

@@ -39,6 +39,7 @@ from .reporting.text import Text
 from .rules.loader import DEFAULT_RULESETS, load_rulesets, market_rulesets
 from .rules.schema import InvalidRuleSet, Rule, RuleSet
 from .sources import INPUT_FORMATS, Input, inputs, read_input, read_paths
+from .sources.fields import MAX_LINE_LENGTH, MAX_POST_SIZE
 from .sources.csv_posts import FIELDS as CSV_FIELDS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -173,7 +174,8 @@ def check(
     checker, run, errors = _prepare(config, rulesets, claims_file, select, ignore, platform=platform, markets=_split(markets))
     if checker and (fix or diff):
         _fix(checker, sources, columns, baseline_path, write=fix)
-    outcomes = batch.run(batch.work_of(sources, sys.stdin.buffer, columns), checker, _jobs(jobs)) if checker else iter(())
+    limits = {"max_post_size": config.get("max-post-size", MAX_POST_SIZE), "max_line_length": config.get("max-line-length", MAX_LINE_LENGTH)}
+    outcomes = batch.run(batch.work_of(sources, sys.stdin.buffer, columns, limits), checker, _jobs(jobs)) if checker else iter(())
     total = None if any(isinstance(s, batch.Input) and s.path is None for s in sources) else sum(map(batch.size_of, sources))
     reporter = _reporter(FORMATS, output_format, statistics)
     _report(run, reporter, output, errors, _accepted(outcomes, baseline_path), total, fail_on, broken=checker is None)
@@ -557,9 +559,15 @@ def rules_test(rulesets: tuple[str, ...], verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 def rules_validate(paths: tuple[str, ...]) -> None:
     """Check rule-set files (or built-in names) and report every problem with its line."""
+    from .rules.schema import pattern_warnings
+
     loaded = _load(paths)
     count = sum(len(r.rules) for r in loaded)
-    click.echo(f"ok: {len(loaded)} rule set(s), {count} rules")
+    warnings = pattern_warnings(loaded)  # reported, never fatal
+    for warning in warnings:
+        click.echo(click.style(f"{warning.path}:{warning.line}: warning: {warning.described}", fg="yellow"), err=True)
+    suffix = f", {len(warnings)} warning(s)" if warnings else ""
+    click.echo(f"ok: {len(loaded)} rule set(s), {count} rules{suffix}")
 
 
 @main.command("eval")

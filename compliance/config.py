@@ -11,6 +11,8 @@
     claims: claims.yaml
     baseline: .compliance-baseline.json    # report only findings not accepted in it
     jobs: 2
+    max-post-size: 1000000                 # bytes of a post's text; larger posts are reported, not checked
+    max-line-length: 1000000               # bytes of a JSON Lines line or a CSV row
     severity: {US-D-19: error}             # severity overrides, by rule id
     fold: {instagram: 125, tiktok: 100}    # characters shown before "more", by platform
     brand:
@@ -221,6 +223,12 @@ def _jobs(value: Any, _: Path) -> int:
     return value
 
 
+def _bytes(value: Any, _: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError("must be a size in bytes (a whole number of 1 or more), e.g. 1000000")
+    return value
+
+
 def _severity(value: Any, base: Path) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ValueError("must map rule ids to error, warning or info")
@@ -309,6 +317,8 @@ CHECKS: dict[str, Callable[[Any, Path], Any]] = {
     "input-format": _choice(("auto", "text", "markdown", "jsonl", "json", "csv", "srt", "vtt")),
     "columns": _columns,
     "baseline": _path,
+    "max-post-size": _bytes,  # bytes of a post's text (default 1 MB); larger posts are reported, not checked
+    "max-line-length": _bytes,  # bytes of a JSON Lines line or a CSV row (default 1 MB)
 }
 
 

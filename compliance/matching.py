@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl, urlsplit
 
 import regex
@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .nlp.normalise import normalise
-from .prefilter import Prefilter, parse, requirements, word_form
+from .prefilter import Prefilter, parse, requirements, sre, sre_parse, word_form
 
 MATCH_KINDS = ("phrase", "lemma", "regex", "url", "brand_hashtag")
 REGEX_TIMEOUT_SECONDS = 1.0
@@ -236,7 +236,7 @@ class CompiledLexicons:
         try:
             return [m.span() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS) if m.end() > m.start()]
         except TimeoutError:
-            raise PatternFailure(self.patterns[index][0], pattern.pattern, "ran out of time") from None
+            raise PatternFailure(self.patterns[index][0], pattern.pattern, f"ran out of time (budget {REGEX_TIMEOUT_SECONDS:g} s)") from None
 
     def match(
         self, scan: Scan, doc: Doc, brands: Iterable[str] = (), part: str = "all", only: frozenset[str] | None = None,
@@ -322,3 +322,145 @@ def _camel_suffix(hashtag: str, suffix: str) -> bool:
     tail = hashtag[-len(suffix):]
     head = hashtag[1 : -len(suffix)].strip("_")
     return tail[:1].isupper() and head[:1].isupper() and not hashtag.isupper()
+
+
+# Static checks of patterns that may backtrack catastrophically (exponential time on a text
+# that almost matches). A heuristic over the stdlib's parse tree: it finds the usual shapes,
+# and the time budget stops whatever it misses.
+_UNBOUNDED_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)  # possessive repeats never backtrack
+_CATEGORY_CLASSES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}
+_SAMPLE = "".join(map(chr, range(32, 127))) + "\t\n\xa0éßЖ€😀"  # characters first sets are compared on
+# A group with a quantifier inside, itself repeated without bound: `(a+)+`, `(?:x*)*`. Only
+# for patterns the stdlib cannot parse (syntax of the `regex` module alone).
+_NESTED_SOURCE = re.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why a pattern may backtrack catastrophically, or None: an unbounded repeat of a body
+    that can match the same text in several ways (`(a+)+`, `(x*)*`, `(\\w+\\s?)*`, `(a|a)*`)."""
+    parsed = parse(pattern)
+    if parsed is None:
+        found = _NESTED_SOURCE.search(pattern)
+        return f"nested quantifiers in {found.group()!r}" if found else None
+    return _risk_in(parsed.state, list(parsed))
+
+
+def _risk_in(state: Any, items: list[Any]) -> str | None:
+    for op, arg in items:
+        if op in _UNBOUNDED_REPEATS and arg[1] == sre.MAXREPEAT:
+            body = list(arg[2])
+            if _splits(state, body):
+                return "nested quantifiers: a repeated group whose body repeats without bound"
+            if _overlapping_branch(state, body):
+                return "a repeated alternation whose branches can match the same text"
+        for child in _children(op, arg):
+            found = _risk_in(state, child)
+            if found:
+                return found
+    return None
+
+
+def _children(op: Any, arg: Any) -> list[list[Any]]:
+    if op is sre.SUBPATTERN:
+        return [list(arg[-1])]
+    if op in _UNBOUNDED_REPEATS or op is getattr(sre, "POSSESSIVE_REPEAT", None):
+        return [list(arg[2])]
+    if op is sre.BRANCH:
+        return [list(branch) for branch in arg[1]]
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return [list(arg[1])]
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return [list(arg)]
+    if op is sre.GROUPREF_EXISTS:
+        return [list(part) for part in arg[1:] if part is not None]
+    return []
+
+
+def _min_width(state: Any, items: list[Any]) -> int:
+    return int(sre_parse.SubPattern(state, items).getwidth()[0])
+
+
+def _splits(state: Any, body: list[Any]) -> bool:
+    """Whether a sequence can match a run of text in many ways: it holds an unbounded repeat
+    (directly, or in a group or alternative that does) and all the rest may match nothing."""
+    for i, (op, arg) in enumerate(body):
+        rest = body[:i] + body[i + 1:]
+        if _min_width(state, rest):
+            continue
+        if op in _UNBOUNDED_REPEATS and arg[1] == sre.MAXREPEAT:
+            return True
+        if op is sre.SUBPATTERN and _splits(state, list(arg[-1])):
+            return True
+        if op is sre.BRANCH and any(_splits(state, list(branch)) for branch in arg[1]):
+            return True
+    return False
+
+
+def _overlapping_branch(state: Any, body: list[Any]) -> bool:
+    """Whether a repeated body holds an alternation two of whose branches can start alike
+    (after the parser has factored out their common prefix, `(a|a)` is `a(?:|)`)."""
+    for op, arg in body:
+        if op is sre.SUBPATTERN and _overlapping_branch(state, list(arg[-1])):
+            return True
+        if op is sre.BRANCH:
+            branches = [list(branch) for branch in arg[1]]
+            firsts = [_first(state, branch) for branch in branches]
+            for i, j in itertools.combinations(range(len(branches)), 2):
+                if not branches[i] and not branches[j]:
+                    return True  # two identical alternatives
+                if firsts[i] & firsts[j]:
+                    return True
+    return False
+
+
+def _first(state: Any, items: list[Any]) -> set[str]:
+    """The characters (of a sample) a match of the sequence can start with."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is sre.AT:
+            continue
+        found |= _first_of(state, op, arg)
+        if _min_width(state, [(op, arg)]):
+            break
+    return found
+
+
+def _first_of(state: Any, op: Any, arg: Any) -> set[str]:
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is sre.NOT_LITERAL:
+        return set(_SAMPLE) - {chr(arg)}
+    if op is sre.ANY:
+        return set(_SAMPLE) - {"\n"}
+    if op is sre.IN:
+        chars = _char_class(arg)
+        return {c for c in _SAMPLE if chars.match(c)} if chars is not None else set()
+    if op in _UNBOUNDED_REPEATS or op is getattr(sre, "POSSESSIVE_REPEAT", None):
+        return _first(state, list(arg[2]))
+    if op is sre.SUBPATTERN:
+        return _first(state, list(arg[-1]))
+    if op is sre.BRANCH:
+        return set().union(*(_first(state, list(branch)) for branch in arg[1]))
+    return set()  # lookarounds, back references: nothing to compare
+
+
+def _char_class(items: list[Any]) -> re.Pattern[str] | None:
+    parts: list[str] = []
+    for op, arg in items:
+        if op is sre.NEGATE:
+            parts.insert(0, "^")
+        elif op is sre.LITERAL:
+            parts.append(re.escape(chr(arg)))
+        elif op is sre.RANGE:
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is sre.CATEGORY and arg in _CATEGORY_CLASSES:
+            parts.append(_CATEGORY_CLASSES[arg])
+        else:
+            return None
+    try:
+        return re.compile(f"[{''.join(parts)}]")
+    except re.error:
+        return None

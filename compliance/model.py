@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import enum
+import functools
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -74,29 +77,61 @@ class Origin:
         offset = max(0, min(offset, len(text)))
         if self.literal is not None:
             return self.line, self.column + _raw_index(self.literal, offset)
-        newlines = text.count("\n", 0, offset)
+        starts = _line_starts(text) if len(text) > LONG_TEXT else None
+        if starts is not None:  # a long post with many findings: no counting from the start each time
+            newlines = bisect.bisect_right(starts, offset) - 1
+            line_start = starts[newlines]
+        else:
+            newlines = text.count("\n", 0, offset)
+            line_start = text.rfind("\n", 0, offset) + 1
         if self.lines:
             line, column = self.lines[min(newlines, len(self.lines) - 1)]
-            return line, column + offset - (text.rfind("\n", 0, offset) + 1)
+            return line, column + offset - line_start
         if newlines == 0:
             return self.line, self.column + offset
-        return self.line + newlines, offset - text.rfind("\n", 0, offset)
+        return self.line + newlines, offset - line_start + 1
+
+
+LONG_TEXT = 10_000  # characters past which a post's line starts are worked out once
+
+
+@functools.lru_cache(maxsize=8)
+def _line_starts(text: str) -> tuple[int, ...]:
+    return (0, *(match.end() for match in re.finditer("\n", text)))
 
 
 def _raw_index(literal: str, offset: int) -> int:
     """Index in a JSON string literal of the character at `offset` of the decoded string."""
-    raw = decoded = 0
-    while decoded < offset and raw < len(literal):
+    if "\\" not in literal:
+        return offset
+    decoded, extra = _escapes(literal)
+    before = bisect.bisect_left(decoded, offset)  # escapes that decode to characters before `offset`
+    return offset + (extra[before - 1] if before else 0)
+
+
+@functools.lru_cache(maxsize=8)
+def _escapes(literal: str) -> tuple[list[int], list[int]]:
+    """For each escape of a JSON string literal, in order: the decoded index of the character it
+    stands for, and how many more raw characters than decoded ones there are up to its end."""
+    decoded_at: list[int] = []
+    extra_after: list[int] = []
+    raw = decoded = extra = 0
+    while raw < len(literal):
         if literal[raw] != "\\":
             raw += 1
-        elif literal[raw + 1 : raw + 2] != "u":
-            raw += 2
-        elif _is_surrogate(literal, raw + 2, 0xD800) and literal[raw + 6 : raw + 8] == "\\u" and _is_surrogate(literal, raw + 8, 0xDC00):
-            raw += 12  # a surrogate pair decodes to one character
         else:
-            raw += 6
+            if literal[raw + 1 : raw + 2] != "u":
+                width = 2
+            elif _is_surrogate(literal, raw + 2, 0xD800) and literal[raw + 6 : raw + 8] == "\\u" and _is_surrogate(literal, raw + 8, 0xDC00):
+                width = 12  # a surrogate pair decodes to one character
+            else:
+                width = 6
+            raw += width
+            extra += width - 1
+            decoded_at.append(decoded)
+            extra_after.append(extra)
         decoded += 1
-    return raw
+    return decoded_at, extra_after
 
 
 def _is_surrogate(literal: str, at: int, base: int) -> bool:

@@ -155,7 +155,7 @@ def _from_rows(path: str, source: str) -> ContentPlan:
     header: list[str] | None = None
     entries: list[Planned] = []
     end = 0
-    for row in rows:
+    for row in _csv_rows(rows, path):
         start, end = end + 1, rows.line_num
         if not any(cell.strip() for cell in row):
             continue
@@ -177,6 +177,16 @@ def _from_rows(path: str, source: str) -> ContentPlan:
     markets = sorted({m for planned in entries for m in planned.entry.market})
     campaigns = {planned.entry.campaign for planned in entries}
     return _finished(path, entries, campaigns.pop() if len(campaigns) == 1 else None, None, tuple(markets), None)
+
+
+def _csv_rows(rows: Iterator[list[str]], path: str) -> Iterator[list[str]]:
+    """The rows of a CSV plan; a row csv cannot read (a cell over its size limit, say) refuses
+    the plan at that line rather than raising."""
+    try:
+        yield from rows
+    except csv.Error as exc:
+        line = getattr(rows, "line_num", None) or None
+        raise InvalidPlan([InputError(path, line, f"cannot be read as CSV: {exc}")]) from None
 
 
 def _csv_value(key: str, cell: str) -> Any:
@@ -239,10 +249,10 @@ def _entry(
         problem("captions", f"must be a caption file ({', '.join(CAPTION_SUFFIXES)})")
     own = {key: raw[key] for key in POST_FIELDS if key in raw}
     fields = {**{k: v for k, v in defaults.items() if v is not None}, **own}
-    try:  # the post fields are validated here, so the error names the plan's line
-        post_from_fields({**fields, "text": "-"}, Origin(path), default_id="-")
+    try:  # the post fields (and an inline text) are validated here, so the error names the plan's line
+        post_from_fields({**fields, "text": text if isinstance(text, str) else "-"}, Origin(path), default_id="-")
     except FieldError as exc:
-        problem(exc.field, str(exc).split(": ", 1)[1])
+        problem(exc.field, str(exc).removeprefix(f"field '{exc.field}': "))
     describe = {key: raw.get(key) for key in ("pillar", "goal", "creator", "campaign")}
     for key, value in describe.items():
         if value is not None and not isinstance(value, str):

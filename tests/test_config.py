@@ -131,3 +131,16 @@ def test_config_command_says_where_each_value_comes_from(tmp_path: Path, monkeyp
     assert 'fail-on: "warning"  # .compliance.yaml:2' in output
     assert 'format: "text"  # default' in output
     assert 'rulesets: ["us-ftc"]  # default' in output
+
+
+def test_size_limits_from_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "posts.jsonl", CODE_POST + '{"id": "long", "text": "' + "a" * 300 + ' use code MAYA15"}\n')
+    write(tmp_path / "draft.md", "b" * 300 + " use code MAYA15\n")
+    write(tmp_path / ".compliance.yaml", "format: json\nfail-on: never\nmax-post-size: 200\n")
+    for jobs in ("1", "2"):
+        result = cli("check", "posts.jsonl", "draft.md", "--jobs", jobs)
+        report = json.loads(result.stdout)
+        assert result.exit_code == 2 and [f["post"] for f in report["findings"]] == ["p1"]
+        assert sorted((e["path"], e["line"]) for e in report["errors"]) == [("draft.md", 1), ("posts.jsonl", 2)]
+        assert all("max-post-size" in e["message"] for e in report["errors"])

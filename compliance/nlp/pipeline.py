@@ -72,6 +72,9 @@ class FrenchLite(Language):
     Defaults = FrenchLiteDefaults
 
 
+MAX_TEXT_LENGTH = 10**9
+
+
 @functools.cache
 def pipeline(language: str = "en") -> Language:
     """The shared pipeline for `language`, built on first use."""
@@ -86,6 +89,9 @@ def build_pipeline(language: str = "en") -> Language:
     nlp = language_class(create_tokenizer=social_tokenizer)
     nlp.add_pipe("array_sentencizer")
     nlp.add_pipe("lookup_lemmas", config={"language": language})
+    # spaCy refuses texts over 1,000,000 characters for the memory a parser would need; this
+    # pipeline has none (its memory is linear in the text), so a long post is checked too.
+    nlp.max_length = MAX_TEXT_LENGTH
     return nlp
 
 

@@ -14,11 +14,11 @@ import types
 import typing
 from dataclasses import dataclass
 from types import ModuleType, NoneType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..checks import KINDS
 from ..checks.base import LexiconName
-from ..matching import MATCH_KINDS, LexiconSpec, pattern_error
+from ..matching import MATCH_KINDS, REGEX_TIMEOUT_SECONDS, LexiconSpec, backtracking_risk, pattern_error
 from ..model import CATEGORIES, FORMATS, PLATFORMS, RELATIONSHIPS, InputError, Origin, Post, Severity, LANGUAGES
 from ..sources.fields import FieldError, post_from_fields
 from .located import Path, line_of
@@ -67,6 +67,15 @@ class Lexicon(LexiconSpec):
     denies: bool = False  # its matches deny a connection, negating every label they overlap
     description: str = ""
     line: int = 0
+    # Warnings about its patterns (they may backtrack): reported by `rules validate`, never fatal.
+    warnings: tuple[Problem, ...] = dataclasses.field(default=(), compare=False)
+
+
+def pattern_warnings(rulesets: Iterable[RuleSet]) -> list[Problem]:
+    """Every warning about the patterns of the loaded rule sets' lexicons, inherited ones
+    included (each names the file that defines it), once each, in order of file and line."""
+    found = {w: None for ruleset in rulesets for lexicon in ruleset.lexicons.values() for w in lexicon.warnings}
+    return sorted(found, key=lambda w: (w.path, w.line, w.field))
 
 
 @dataclass(frozen=True)
@@ -270,18 +279,29 @@ def _parse_lexicon(r: _Reader, name: str, spec: Any) -> Lexicon | None:
     include = r.strings(body, "include", where)
     if not terms and not include:
         r.problem(where, "needs 'terms' or 'include'")
+    warnings: list[Problem] = []
     if match == "regex":
         for i, term in enumerate(terms):
             error = pattern_error(term)
             if error:
                 r.problem(where + ("terms", i), f"invalid regular expression: {error}")
+                continue
+            risk = backtracking_risk(term)
+            if risk:
+                spot = where + ("terms", i)
+                warnings.append(Problem(r.path, line_of(r.lines, spot), ".".join(map(str, spot)), (
+                    f"pattern {term!r} may backtrack catastrophically ({risk}); on a text that defeats it, "
+                    f"it stops after {REGEX_TIMEOUT_SECONDS:g} s and the post is reported as an error"
+                )))
     signals = r.choice(body, "signals", where, CONNECTION_KINDS, required=False) or None
     denies = body.get("denies", False)
     if not isinstance(denies, bool):
         r.problem(where + ("denies",), "must be true or false")
     if signals and denies is True:
         r.problem(where + ("denies",), "a lexicon cannot both show a connection (signals) and deny one")
-    return Lexicon(name, match, terms, include, signals, denies is True, r.text(body, "description", where), line_of(r.lines, where))
+    return Lexicon(
+        name, match, terms, include, signals, denies is True, r.text(body, "description", where), line_of(r.lines, where), tuple(warnings),
+    )
 
 
 def _parse_rule(r: _Reader, raw: Any, where: Path, ruleset_id: str) -> Rule | None:

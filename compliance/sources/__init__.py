@@ -11,10 +11,11 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Mapping
+from typing import BinaryIO, Callable, Iterable, Iterator, Mapping, cast
 
 from ..model import InputError, Post
 from . import captions, csv_posts, json_posts, jsonl, markdown, text
+from .fields import MAX_LINE_LENGTH, MAX_POST_SIZE
 from .files import read_bytes
 
 Reader = Callable[[bytes, str], Iterator[Post | InputError]]
@@ -83,33 +84,45 @@ def inputs(paths: Iterable[str], input_format: str = "auto") -> Iterator[Input |
             yield InputError(given, None, f"unsupported file type '{path.suffix or path.name}' (supported: {known}; or name one with --input-format)")
 
 
-def reader(name: str, columns: Mapping[str, str] | None = None) -> Reader:
-    """The reader of format `name`; `columns` maps post fields to CSV headers."""
+def reader(
+    name: str, columns: Mapping[str, str] | None = None, *, max_post_size: int = MAX_POST_SIZE, max_line_length: int = MAX_LINE_LENGTH,
+) -> Reader:
+    """The reader of format `name`; `columns` maps post fields to CSV headers; the limits are in
+    bytes (max-post-size: a post's text; max-line-length: a JSON Lines line or a CSV row)."""
     found = FORMAT_READERS[name]
-    return functools.partial(csv_posts.read, columns=columns) if found is csv_posts.read else found
+    if found is csv_posts.read:
+        return functools.partial(csv_posts.read, columns=columns, max_post_size=max_post_size, max_line_length=max_line_length)
+    if found is jsonl.read:
+        return functools.partial(jsonl.read, max_post_size=max_post_size, max_line_length=max_line_length)
+    return functools.partial(cast(Callable[..., Iterator[Post | InputError]], found), max_post_size=max_post_size)
 
 
-def read_input(source: Input, stdin: BinaryIO | None = None, columns: Mapping[str, str] | None = None) -> Iterator[Post | InputError]:
+def read_input(
+    source: Input, stdin: BinaryIO | None = None, columns: Mapping[str, str] | None = None, *,
+    max_post_size: int = MAX_POST_SIZE, max_line_length: int = MAX_LINE_LENGTH,
+) -> Iterator[Post | InputError]:
+    limits = {"max_post_size": max_post_size, "max_line_length": max_line_length}
     if source.path is None:
         data = stdin.read() if stdin is not None else b""
-        yield from reader(sniff(data) if source.format == "auto" else source.format, columns)(data, source.shown)
+        yield from reader(sniff(data) if source.format == "auto" else source.format, columns, **limits)(data, source.shown)
         return
     found = read_bytes(source.path, source.shown)
     if isinstance(found, InputError):
         yield found
         return
-    yield from reader(source.format, columns)(found, source.shown)
+    yield from reader(source.format, columns, **limits)(found, source.shown)
 
 
 def read_paths(
-    paths: Iterable[str], stdin: BinaryIO | None = None, input_format: str = "auto", columns: Mapping[str, str] | None = None,
+    paths: Iterable[str], stdin: BinaryIO | None = None, input_format: str = "auto", columns: Mapping[str, str] | None = None, *,
+    max_post_size: int = MAX_POST_SIZE, max_line_length: int = MAX_LINE_LENGTH,
 ) -> Iterator[Post | InputError]:
     """Posts from files, directories and '-' for standard input (see `inputs`)."""
     for source in inputs(paths, input_format):
         if isinstance(source, InputError):
             yield source
         else:
-            yield from read_input(source, stdin, columns)
+            yield from read_input(source, stdin, columns, max_post_size=max_post_size, max_line_length=max_line_length)
 
 
 def sniff(data: bytes) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import InputError, Origin, Post
-from .fields import FieldError, post_from_fields
+from .fields import MAX_POST_SIZE, FieldError, post_from_fields
 from .files import decode
 
 SRT_EXAMPLE = "00:01:02,500 --> 00:01:05,000"
@@ -58,12 +58,12 @@ class _Cue:
     lines: tuple[tuple[str, int, int], ...]  # (spoken words, file line, file column)
 
 
-def read_srt(data: bytes, path: str) -> Iterator[Post | InputError]:
-    yield from _read(data, path, vtt=False)
+def read_srt(data: bytes, path: str, *, max_post_size: int = MAX_POST_SIZE) -> Iterator[Post | InputError]:
+    yield from _read(data, path, vtt=False, max_post_size=max_post_size)
 
 
-def read_vtt(data: bytes, path: str) -> Iterator[Post | InputError]:
-    yield from _read(data, path, vtt=True)
+def read_vtt(data: bytes, path: str, *, max_post_size: int = MAX_POST_SIZE) -> Iterator[Post | InputError]:
+    yield from _read(data, path, vtt=True, max_post_size=max_post_size)
 
 
 def read_cues(data: bytes, path: str) -> Cues | InputError:
@@ -82,7 +82,7 @@ def read_cues(data: bytes, path: str) -> Cues | InputError:
     return InputError(path, first.line, f"{errors[-1].message} ({len(errors) - 1} problem(s); the first: {first.message})")
 
 
-def _read(data: bytes, path: str, vtt: bool) -> Iterator[Post | InputError]:
+def _read(data: bytes, path: str, vtt: bool, max_post_size: int = MAX_POST_SIZE) -> Iterator[Post | InputError]:
     text = decode(data, path)
     if isinstance(text, InputError):
         yield text
@@ -92,8 +92,8 @@ def _read(data: bytes, path: str, vtt: bool) -> Iterator[Post | InputError]:
     if cues is None:
         return
     try:
-        post = post_from_fields({"format": "video"}, Origin(path, lines=cues.lines), default_id=path, text=cues.text)
-    except FieldError as exc:  # not expected (cues with no words were skipped); reported, never raised
+        post = post_from_fields({"format": "video"}, Origin(path, lines=cues.lines), default_id=path, text=cues.text, max_post_size=max_post_size)
+    except FieldError as exc:  # over max-post-size (cues with no words were skipped); reported, never raised
         yield InputError(path, None, f"{exc}; not checked")
         return
     # The spoken words are both what is checked as the text and the timed transcript.

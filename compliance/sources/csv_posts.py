@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from ..model import InputError, Origin, Post
-from .fields import KNOWN_FIELDS, FieldError, post_from_fields
+from .fields import KNOWN_FIELDS, MAX_LINE_LENGTH, MAX_POST_SIZE, FieldError, post_from_fields, size_text
 from .files import decode
 
 # Column names per post field, most specific first: when two columns match a field, the
@@ -56,8 +56,13 @@ class _Columns:
     headers: tuple[str, ...]
 
 
-def read(data: bytes, path: str, columns: Mapping[str, str] | None = None) -> Iterator[Post | InputError]:
-    """`columns` maps a post field to the header of the column that holds it ({"text": "Caption"})."""
+def read(
+    data: bytes, path: str, columns: Mapping[str, str] | None = None, *,
+    max_post_size: int = MAX_POST_SIZE, max_line_length: int = MAX_LINE_LENGTH,
+) -> Iterator[Post | InputError]:
+    """`columns` maps a post field to the header of the column that holds it ({"text": "Caption"}).
+    A row over `max_line_length` bytes (all its lines) is reported and skipped. A single cell
+    over csv's own limit (131072 characters) still stops the file, as before."""
     text = decode(data, path)
     if isinstance(text, InputError):
         yield text
@@ -82,7 +87,11 @@ def read(data: bytes, path: str, columns: Mapping[str, str] | None = None) -> It
                 mapping = found
                 continue
             raw = "".join(lines[start - 1 : end])
-            yield _post(row, raw, start, mapping, delimiter, path)
+            size = len(raw.encode("utf-8", "surrogatepass"))
+            if size > max_line_length and _cell_starts(raw, delimiter) is not None:
+                yield InputError(path, start, f"row is {size_text(size)}, over the limit of {size_text(max_line_length)} (max-line-length); row not checked")
+                continue
+            yield _post(row, raw, start, mapping, delimiter, path, max_post_size)
     except csv.Error as exc:  # e.g. a cell over csv's size limit: the reader cannot go on
         yield InputError(path, reader.line_num, f"cannot be read as CSV: {exc}; the rest of the file not checked")
         return
@@ -125,7 +134,9 @@ def _name(header: str) -> str:
     return " ".join(header.lower().replace("_", " ").replace("-", " ").split())
 
 
-def _post(row: list[str], raw: str, line: int, columns: _Columns, delimiter: str, path: str) -> Post | InputError:
+def _post(
+    row: list[str], raw: str, line: int, columns: _Columns, delimiter: str, path: str, max_post_size: int = MAX_POST_SIZE,
+) -> Post | InputError:
     starts = _cell_starts(raw, delimiter)
     if starts is None:  # csv read on to the end of the file in search of the closing quote
         return InputError(path, line, "a quoted cell is never closed (a '\"' is missing); the rest of the file not checked")
@@ -145,7 +156,7 @@ def _post(row: list[str], raw: str, line: int, columns: _Columns, delimiter: str
     # One entry per line of the text: a quoted cell's later lines start at column 1.
     lines = ((text_line, text_column),) + tuple((text_line + k, 1) for k in range(1, values["text"].count("\n") + 1))
     try:
-        return post_from_fields(values, Origin(path, text_line, text_column, lines=lines), default_id=f"{path}:{line}")
+        return post_from_fields(values, Origin(path, text_line, text_column, lines=lines), default_id=f"{path}:{line}", max_post_size=max_post_size)
     except FieldError as exc:
         return InputError(path, line, f"{exc}; row not checked")
 

@@ -14,6 +14,12 @@ KNOWN_FIELDS = frozenset({
 })
 
 
+# Limits (bytes of UTF-8): a post's text, and a line of a line-based input (a JSON Lines line,
+# a CSV row). The readers take them as keyword parameters; these are the defaults.
+MAX_POST_SIZE = 1_000_000
+MAX_LINE_LENGTH = 1_000_000
+
+
 class FieldError(ValueError):
     """A post field with a value the contract does not allow."""
 
@@ -22,8 +28,35 @@ class FieldError(ValueError):
         self.field = field
 
 
-def post_from_fields(fields: Mapping[str, Any], origin: Origin, default_id: str, text: Any = None) -> Post:
-    """Validate `fields` against the post contract. `text` overrides fields["text"] (Markdown body)."""
+class TooLarge(FieldError):
+    """A post text over the max-post-size limit."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        ValueError.__init__(self, f"post text is {size_text(size)}, over the limit of {size_text(limit)} (max-post-size)")
+        self.field = "text"
+
+
+def size_text(size: int) -> str:
+    """A size in bytes as people read it: 512 bytes, 64 kB, 3.2 MB (decimal units)."""
+    for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def over_limit(text: str, limit: int) -> int | None:
+    """The UTF-8 size of `text` when it is over `limit` bytes, else None (cheap for short texts)."""
+    if len(text) * 4 <= limit:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None
+
+
+def post_from_fields(
+    fields: Mapping[str, Any], origin: Origin, default_id: str, text: Any = None, *, max_post_size: int = MAX_POST_SIZE,
+) -> Post:
+    """Validate `fields` against the post contract. `text` overrides fields["text"] (Markdown body).
+    A text over `max_post_size` bytes raises TooLarge (a FieldError)."""
     text = fields.get("text") if text is None else text
     if text is None:
         raise FieldError("text", "missing: every post needs the caption, description or body")
@@ -31,6 +64,9 @@ def post_from_fields(fields: Mapping[str, Any], origin: Origin, default_id: str,
         raise FieldError("text", f"must be a string, not {_kind(text)}")
     if not text.strip():
         raise FieldError("text", "is empty")
+    size = over_limit(text, max_post_size)
+    if size is not None:
+        raise TooLarge(size, max_post_size)
     _encodable("text", text)
     post_id = fields.get("id", default_id)
     if isinstance(post_id, (int, float)) and not isinstance(post_id, bool):

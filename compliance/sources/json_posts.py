@@ -12,7 +12,7 @@ import re
 from typing import Any, Iterator
 
 from ..model import InputError, Origin, Post
-from .fields import FieldError, post_from_fields
+from .fields import MAX_POST_SIZE, FieldError, post_from_fields
 from .files import decode
 from .jsonl import members, text_literal
 
@@ -22,7 +22,7 @@ _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
-def read(data: bytes, path: str) -> Iterator[Post | InputError]:
+def read(data: bytes, path: str, *, max_post_size: int = MAX_POST_SIZE) -> Iterator[Post | InputError]:
     document = decode(data, path)
     if isinstance(document, InputError):
         yield document
@@ -47,13 +47,13 @@ def read(data: bytes, path: str) -> Iterator[Post | InputError]:
             return
         start = found
     elif isinstance(value, dict):  # a single post: one post per file, like a draft
-        yield _post(value, document, start, lines, path, default_id=path, what="the post")
+        yield _post(value, document, start, lines, path, default_id=path, what="the post", max_post_size=max_post_size)
         return
     if document[start] != "[":
         yield InputError(path, lines.at(start)[0], f"expected a list of posts or a post object, not {_kind(value)}; not checked")
         return
     for index, (at, element) in enumerate(_elements(document, start)):
-        yield _post(element, document, at, lines, path, default_id=f"{path}#{index}", what=f"element {index}")
+        yield _post(element, document, at, lines, path, default_id=f"{path}#{index}", what=f"element {index}", max_post_size=max_post_size)
 
 
 def _wrapped_list(document: str, brace: int, value: dict[str, Any]) -> int | str:
@@ -87,7 +87,9 @@ def _elements(document: str, bracket: int) -> Iterator[tuple[int, Any]]:
         i = _skip_space(document, i + 1)
 
 
-def _post(value: Any, document: str, at: int, lines: _Lines, path: str, default_id: str, what: str) -> Post | InputError:
+def _post(
+    value: Any, document: str, at: int, lines: _Lines, path: str, default_id: str, what: str, max_post_size: int = MAX_POST_SIZE,
+) -> Post | InputError:
     line = lines.at(at)[0]
     if not isinstance(value, dict):
         return InputError(path, line, f"{what}: expected a post object with a 'text' field, not {_kind(value)}; not checked")
@@ -98,7 +100,7 @@ def _post(value: Any, document: str, at: int, lines: _Lines, path: str, default_
         text_line, column = lines.at(located[0])
         origin = Origin(path, text_line, column, located[1])
     try:
-        return post_from_fields(value, origin, default_id=default_id)
+        return post_from_fields(value, origin, default_id=default_id, max_post_size=max_post_size)
     except FieldError as exc:
         # Point at the offending field where it is written (pretty-printed exports span lines).
         where = [start for key, start, _ in members(document, at) if key == exc.field]

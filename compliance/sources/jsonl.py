@@ -8,29 +8,35 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Iterator
 
 from ..model import InputError, Origin, Post
-from .fields import FieldError, post_from_fields
+from .fields import MAX_LINE_LENGTH, MAX_POST_SIZE, FieldError, post_from_fields, size_text
 from .files import binary_error, decode, is_binary
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
-def read(data: bytes, path: str, first_line: int = 1) -> Iterator[Post | InputError]:
-    """Posts of `data`: the whole file, or lines of it from `first_line` on (a batch unit)."""
+def read(
+    data: bytes, path: str, first_line: int = 1, *, max_post_size: int = MAX_POST_SIZE, max_line_length: int = MAX_LINE_LENGTH,
+) -> Iterator[Post | InputError]:
+    """Posts of `data`: the whole file, or lines of it from `first_line` on (a batch unit).
+    A line over `max_line_length` bytes is reported and skipped, unparsed."""
     if first_line == 1 and is_binary(data):
         yield binary_error(path)
         return
     for number, raw in enumerate(data.split(b"\n"), start=first_line):
+        if len(raw) > max_line_length:
+            yield InputError(path, number, f"line is {size_text(len(raw))}, over the limit of {size_text(max_line_length)} (max-line-length); line not checked")
+            continue
         if not raw.strip():
             continue
         line = decode(raw, path, first_line=number)
         if isinstance(line, InputError):
             yield InputError(path, number, "is not valid UTF-8; line not checked")
             continue
-        yield parse_line(line, path, number)
+        yield parse_line(line, path, number, max_post_size=max_post_size)
 
 
-def parse_line(line: str, path: str, number: int) -> Post | InputError:
+def parse_line(line: str, path: str, number: int, *, max_post_size: int = MAX_POST_SIZE) -> Post | InputError:
     try:
         fields = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -42,7 +48,7 @@ def parse_line(line: str, path: str, number: int) -> Post | InputError:
     located = text_literal(line, _SPACE.match(line).end())  # type: ignore[union-attr]
     origin = Origin(path, number, located[0] + 1, located[1]) if located else Origin(path, number)
     try:
-        return post_from_fields(fields, origin, default_id=f"{path}:{number}")
+        return post_from_fields(fields, origin, default_id=f"{path}:{number}", max_post_size=max_post_size)
     except FieldError as exc:
         return InputError(path, number, f"{exc}; line not checked")
 

@@ -12,14 +12,14 @@ import yaml
 
 from ..model import InputError, Origin, Post
 from ..suppressions import DirectiveError, directives
-from .fields import FieldError, post_from_fields
+from .fields import MAX_POST_SIZE, FieldError, post_from_fields
 from .files import decode
 
 FENCE = "---"
 CLOSING_FENCES = ("---", "...")
 
 
-def read(data: bytes, path: str) -> Iterator[Post | InputError]:
+def read(data: bytes, path: str, *, max_post_size: int = MAX_POST_SIZE) -> Iterator[Post | InputError]:
     text = decode(data, path)
     if isinstance(text, InputError):
         yield text
@@ -47,7 +47,7 @@ def read(data: bytes, path: str) -> Iterator[Post | InputError]:
         yield InputError(path, exc.line, f"{exc}; not checked")
         return
     try:
-        post = post_from_fields(fields, Origin(path, line=body_start + 1), default_id=path, text=body)
+        post = post_from_fields(fields, Origin(path, line=body_start + 1), default_id=path, text=body, max_post_size=max_post_size)
         yield dataclasses.replace(post, ignores=post.ignores + ignores) if ignores else post
     except FieldError as exc:
         line = key_lines.get(exc.field, min(body_start + 1, max(len(lines), 1)))
