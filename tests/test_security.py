@@ -77,7 +77,7 @@ def test_the_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_stops_cleanly_with_a_partial_summary(tmp_path: Path, jobs: str) -> None:
     posts = tmp_path / "posts.jsonl"
-    posts.write_text("".join(json.dumps({"text": f"use code MAYA{i} and a long walk by the river with the dog {i}"}) + "\n" for i in range(60_000)), encoding="utf-8")
+    posts.write_text("".join(json.dumps({"text": f"use code MAYA{i} and a long walk by the river with the dog {i}"}) + "\n" for i in range(150_000)), encoding="utf-8")  # far more than 6 s of work
     report = tmp_path / "report.json"
     report.write_text("an earlier report\n", encoding="utf-8")
     process = subprocess.Popen(
