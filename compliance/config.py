@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,8 +194,6 @@ def _rule_ids(value: Any, base: Path) -> list[str]:
 
 
 def _is_rule_id(text: str) -> bool:
-    import re
-
     return re.fullmatch(RULE_ID, text) is not None
 
 
